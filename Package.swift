@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode (complete strict concurrency) plus the upcoming
+/// features that keep imports and existentials explicit.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Zhanggui",
+    products: [
+        .executable(name: "zhanggui", targets: ["zhanggui"])
+    ],
+    targets: [
+        // C libraries from Debian, one system module each.
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
+        .target(name: "ZhangguiCore", swiftSettings: strictSettings),
+        .target(name: "ZhangguiStore", dependencies: ["CSQLite"], swiftSettings: strictSettings),
+        .target(
+            name: "ZhangguiServices",
+            dependencies: ["ZhangguiCore", "ZhangguiStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ZhangguiAdapters",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "zhanggui",
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "ZhangguiCoreTests", dependencies: ["ZhangguiCore"], swiftSettings: strictSettings),
+        .testTarget(name: "ZhangguiStoreTests", dependencies: ["ZhangguiStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ZhangguiServicesTests",
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ZhangguiAdaptersTests",
+            dependencies: ["ZhangguiCore", "ZhangguiAdapters"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

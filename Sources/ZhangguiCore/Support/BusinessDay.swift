@@ -1,0 +1,86 @@
+import Foundation
+
+/// Which calendar day a moment belongs to in a company's time zone (an order paid at 2024-01-01 23:30 UTC is a
+/// 2 January order in Asia/Shanghai).
+public struct BusinessCalendar: Sendable {
+    let timeZone: TimeZone
+
+    /// The IANA identifier, such as `Asia/Shanghai`.
+    public var timeZoneIdentifier: String { timeZone.identifier }
+
+    /// - Returns: nil when `identifier` is not a known IANA time zone.
+    public init?(timeZoneIdentifier identifier: String) {
+        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        timeZone = zone
+    }
+
+    /// The local date of `seconds` (UTC seconds since 1970) as `yyyy-MM-dd`.
+    public func day(of seconds: Int64) -> String {
+        let local = seconds + Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        let days = Int64((Double(local) / 86_400).rounded(.down))
+        return Self.civilDate(daysSince1970: days)
+    }
+
+    /// The UTC seconds of the local wall-clock time `yyyy-MM-dd HH:mm[:ss]` (also `/` as separator); nil when the
+    /// text is not such a time.
+    public func instant(ofLocal text: String) -> Int64? {
+        guard let parts = LocalDateTime(text) else { return nil }
+        let wall = parts.secondsAsIfUTC
+        let guess = wall - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall))))
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
+        return wall - offset
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
+    static func civilDate(daysSince1970 days: Int64) -> String {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+}
+
+/// A wall-clock date and time read from text such as `2010-12-01 08:26:00` or `2020/2/21 0:00`.
+struct LocalDateTime {
+    let year: Int64
+    let month: Int64
+    let day: Int64
+    let seconds: Int64
+
+    init?(_ text: String) {
+        let fields = text.trimmed.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard (1...2).contains(fields.count) else { return nil }
+        let date = fields[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map { Int64($0) }
+        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2] else { return nil }
+        guard (1...12).contains(month), (1...31).contains(day), (1900...9999).contains(year) else { return nil }
+        var seconds: Int64 = 0
+        if fields.count == 2 {
+            let time = fields[1].split(separator: ":").map { Int64($0) }
+            guard (2...3).contains(time.count), time.allSatisfy({ $0 != nil }) else { return nil }
+            let hour = time[0]!, minute = time[1]!, second = time.count == 3 ? time[2]! : 0
+            guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+            seconds = hour * 3600 + minute * 60 + second
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.seconds = seconds
+    }
+
+    /// Seconds since 1970 if this wall-clock time were in UTC (days-from-civil).
+    var secondsAsIfUTC: Int64 {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + seconds
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+import ZhangguiCore
+
+@Suite("Which day an order belongs to")
+struct BusinessCalendarTests {
+    @Test("an order paid 2024-01-01 23:30 UTC is a 2 January order in Shanghai and a 1 January order in London")
+    func dayDependsOnCompanyTimeZone() throws {
+        let seconds: Int64 = 1_704_151_800  // 2024-01-01T23:30:00Z
+        #expect(try #require(BusinessCalendar(timeZoneIdentifier: "Asia/Shanghai")).day(of: seconds) == "2024-01-02")
+        #expect(try #require(BusinessCalendar(timeZoneIdentifier: "Europe/London")).day(of: seconds) == "2024-01-01")
+    }
+
+    @Test("local wall-clock times are read in the company's zone")
+    func readsLocalTimes() throws {
+        let shanghai = try #require(BusinessCalendar(timeZoneIdentifier: "Asia/Shanghai"))
+        // 2010-12-01 08:26 in Shanghai (UTC+8) is 00:26 UTC: 2010-12-01 is day 14,944 since 1970
+        // (40 × 365 + 10 leap days + 334), so 14,944 × 86,400 + 26 × 60 = 1,291,163,160.
+        #expect(shanghai.instant(ofLocal: "2010-12-01 08:26:00") == 1_291_163_160)
+        #expect(shanghai.instant(ofLocal: "2010/12/1 8:26") == 1_291_163_160)
+        #expect(shanghai.instant(ofLocal: "not a date") == nil)
+        #expect(shanghai.instant(ofLocal: "2010-13-01") == nil)
+    }
+
+    @Test("an unknown zone is refused")
+    func unknownZone() {
+        #expect(BusinessCalendar(timeZoneIdentifier: "Mars/Olympus") == nil)
+    }
+}
