@@ -23,7 +23,7 @@ let package = Package(
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
-        .target(name: "ZhangguiStore", dependencies: ["CSQLite"], swiftSettings: strictSettings),
+        .target(name: "ZhangguiStore", dependencies: ["ZhangguiCore", "CSQLite"], swiftSettings: strictSettings),
         .target(
             name: "ZhangguiServices",
             dependencies: ["ZhangguiCore", "ZhangguiStore"],
@@ -41,7 +41,11 @@ let package = Package(
         ),
 
         .testTarget(name: "ZhangguiCoreTests", dependencies: ["ZhangguiCore"], swiftSettings: strictSettings),
-        .testTarget(name: "ZhangguiStoreTests", dependencies: ["ZhangguiStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ZhangguiStoreTests",
+            dependencies: ["ZhangguiCore", "ZhangguiStore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ZhangguiServicesTests",
             dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],

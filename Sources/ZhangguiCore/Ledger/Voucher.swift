@@ -6,12 +6,21 @@ public struct VoucherLine: Hashable, Sendable, Codable {
     /// Exactly one of `debit` and `credit` is non-zero; a red (reversing) entry is negative on its original side.
     public var debit: Money
     public var credit: Money
+    /// 辅助核算: the SKU code the line is about, for per-SKU revenue, cost and margin; nil for others.
+    public var skuCode: String?
 
-    public init(summary: String, accountCode: String, debit: Money = .zero(), credit: Money = .zero()) {
+    public init(
+        summary: String,
+        accountCode: String,
+        debit: Money = .zero(),
+        credit: Money = .zero(),
+        skuCode: String? = nil
+    ) {
         self.summary = summary
         self.accountCode = accountCode
         self.debit = debit
         self.credit = credit
+        self.skuCode = skuCode
     }
 }
 

@@ -1,0 +1,75 @@
+public import ZhangguiStore
+import ZhangguiCore
+
+/// What an allocation run did.
+public struct AllocationSummary: Sendable, Equatable {
+    public var trades = 0
+    /// Shipments created or joined.
+    public var shipments = 0
+    /// Trades that joined a shipment another trade had started (合单).
+    public var merged = 0
+
+    public init() {}
+}
+
+/// Allocation (配货): puts approved trades into shipments. Trades of one shop to the same receiver — same name,
+/// phone and address — shipping from the same warehouse go into one shipment under one waybill (合单); trades to
+/// different receivers never share one, because the receiver is part of the shipment's key.
+public struct AllocationService: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Allocates every approved trade, in batches of `batchSize`, one transaction each.
+    public func allocateApproved(companyID: Int64, batchSize: Int = 1000) throws -> AllocationSummary {
+        var summary = AllocationSummary()
+        while true {
+            let count = try database.write { connection in
+                let context = try CompanyContext.load(companyID, from: connection)
+                let trades = try TradeRecords(connection, currency: context.currency)
+                    .batch(companyID: companyID, state: .approved, afterID: 0, limit: batchSize)
+                try allocate(trades, context: context, connection: connection, summary: &summary)
+                return trades.count
+            }
+            if count < batchSize { return summary }
+        }
+    }
+
+    private func allocate(
+        _ trades: [StoredTrade],
+        context: CompanyContext,
+        connection: any DatabaseConnection,
+        summary: inout AllocationSummary
+    ) throws {
+        let fulfilment = FulfilmentRecords(connection)
+        let records = TradeRecords(connection, currency: context.currency)
+        for trade in trades {
+            let reservations = try fulfilment.reservations(tradeID: trade.id)
+            guard let warehouseID = reservations.first?.warehouseID else {
+                throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: "approved without reservations")
+            }
+            let key = Self.mergeKey(trade)
+            let shipmentID = try fulfilment.openShipment(mergeKey: key, warehouseID: warehouseID, companyID: context.id)
+            if try fulfilment.tradeCount(shipmentID: shipmentID) > 0 {
+                summary.merged += 1
+            } else {
+                summary.shipments += 1
+            }
+            try fulfilment.attach(tradeID: trade.id, shipmentID: shipmentID)
+            try records.setState(.allocated, tradeID: trade.id, expected: .approved)
+            summary.trades += 1
+        }
+    }
+
+    /// The shipment key: shop and every field of the receiver, so only identical receivers share a parcel.
+    static func mergeKey(_ trade: StoredTrade) -> String {
+        let receiver = trade.receiver
+        return [
+            String(trade.shopID), receiver.name, receiver.phone, receiver.province, receiver.city, receiver.district,
+            receiver.address,
+        ]
+        .map { $0.trimmed }.joined(separator: "\u{1F}")
+    }
+}

@@ -1,0 +1,81 @@
+public import ZhangguiStore
+
+/// A parcel that needs a waybill number.
+public struct WaybillRequest: Sendable, Hashable {
+    public let shipmentID: Int64
+    public let warehouseID: Int64
+
+    public init(shipmentID: Int64, warehouseID: Int64) {
+        self.shipmentID = shipmentID
+        self.warehouseID = warehouseID
+    }
+}
+
+/// A courier that issues waybill numbers (电子面单号).
+///
+/// Implementations for couriers' APIs live in the adapters layer; ``OfflineRangeCourier`` is the built-in one.
+public protocol Courier: Sendable {
+    /// The courier's code as stored on shipments, such as `SF` or `ZTO`.
+    var code: String { get }
+
+    /// Issues one waybill number per request, in the same order, inside the caller's transaction.
+    /// - Throws: ``CourierError`` when the courier cannot issue them all; then none is used.
+    func issueWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection) throws
+        -> [String]
+}
+
+/// Why a courier could not issue waybill numbers.
+public struct CourierError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// The offline number range is not configured or has too few numbers left.
+        case rangeExhausted
+    }
+
+    public let code: Code
+    public let courierCode: String
+    public let detail: String
+
+    public init(code: Code, courierCode: String, detail: String) {
+        self.code = code
+        self.courierCode = courierCode
+        self.detail = detail
+    }
+
+    public var description: String {
+        "courier \(courierCode): \(detail)"
+    }
+}
+
+/// The offline courier: waybill numbers come from a range the seller bought from the courier in advance, so
+/// shipping goes on when no courier API can be reached. Numbers are the range's prefix and a 12-digit counter;
+/// each is taken once, inside the transaction that records it.
+public struct OfflineRangeCourier: Courier {
+    public let code: String
+
+    public init(code: String) {
+        self.code = code
+    }
+
+    public func issueWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection)
+        throws -> [String]
+    {
+        guard !requests.isEmpty else { return [] }
+        guard
+            let taken = try FulfilmentRecords(connection).takeWaybillNumbers(
+                count: Int64(requests.count),
+                courierCode: code,
+                companyID: companyID
+            )
+        else {
+            throw CourierError(
+                code: .rangeExhausted,
+                courierCode: code,
+                detail: "no number range configured, or fewer than \(requests.count) numbers left"
+            )
+        }
+        return (0..<Int64(requests.count)).map { offset in
+            let digits = String(taken.first + offset)
+            return taken.prefix + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        }
+    }
+}

@@ -1,0 +1,42 @@
+public import ZhangguiStore
+import ZhangguiCore
+
+/// Waybilling (打单): gets a waybill number for every allocated shipment.
+public struct WaybillService: Sendable {
+    let database: any Database
+    let courier: any Courier
+
+    public init(database: any Database, courier: any Courier) {
+        self.database = database
+        self.courier = courier
+    }
+
+    /// Issues waybills for every shipment whose trades are allocated, `batchSize` shipments per transaction.
+    /// - Returns: how many shipments got a number.
+    public func waybillAllocated(companyID: Int64, batchSize: Int = 1000) throws -> Int {
+        var total = 0
+        while true {
+            let count = try database.write { connection in
+                let fulfilment = FulfilmentRecords(connection)
+                let shipments = try fulfilment.shipments(companyID: companyID, tradeState: .allocated, limit: batchSize)
+                    .filter { $0.waybillNumber == nil }
+                let numbers = try courier.issueWaybills(
+                    for: shipments.map { WaybillRequest(shipmentID: $0.id, warehouseID: $0.warehouseID) },
+                    companyID: companyID,
+                    connection: connection
+                )
+                let context = try CompanyContext.load(companyID, from: connection)
+                let records = TradeRecords(connection, currency: context.currency)
+                for (shipment, number) in zip(shipments, numbers) {
+                    try fulfilment.setWaybill(number, courierCode: courier.code, shipmentID: shipment.id)
+                    for tradeID in try fulfilment.tradeIDs(shipmentID: shipment.id, state: .allocated) {
+                        try records.setState(.waybilled, tradeID: tradeID, expected: .allocated)
+                    }
+                }
+                return shipments.count
+            }
+            total += count
+            if count < batchSize { return total }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+public import ZhangguiCore
+import ZhangguiStore
+
+extension ReviewService {
+    /// Approves a trade by hand (人工审核): reserves its stock and releases its holds. Holds a clerk may wave through
+    /// (notes, price, address, phone, refund) are acknowledged; an unmapped line or missing stock still refuses.
+    /// - Returns: the ids of the approved trade and of any split parts.
+    /// - Throws: ``OrderActionError``; on refusal nothing changes, stock included.
+    @discardableResult
+    public func approve(tradeID: Int64, companyID: Int64) throws -> [Int64] {
+        try database.write { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            let records = TradeRecords(connection, currency: context.currency)
+            let trade = try loadTrade(tradeID, records: records, companyID: companyID)
+            try allow(.approve, trade)
+            let snapshot = try StockSnapshot.load(context: context, connection: connection)
+            let built = ReviewFactsBuilder(snapshot: snapshot, checkAddress: checkAddress).facts(for: trade)
+            if let unmapped = trade.lines.first(where: { snapshot.catalog.entry(forMerchantCode: $0.merchantCode) == nil }) {
+                throw OrderActionError(code: .unmapped, tradeID: tradeID, detail: "line \(unmapped.lineNo) \(unmapped.merchantCode)")
+            }
+            try records.recordReview(
+                tradeID: tradeID,
+                lineSKUs: zip(trade.lines, built.lineSKUs).map { ($0.id, $1) },
+                divisionCode: built.divisionCode,
+                isHighPriority: TradeReview.isHighPriority(built.facts, policy: context.company.policy)
+            )
+            var mapped = trade
+            mapped.lines = zip(trade.lines, built.lineSKUs).map { $0.with(skuID: $1) }
+            var working = snapshot
+            guard let parts = try Reserver(connection: connection, context: context).reserve(mapped, snapshot: &working)
+            else {
+                let shortages = TradeReview.holds(for: built.facts, policy: context.company.policy)
+                    .filter { $0.reason == .stockShortage }.map(\.detail)
+                throw OrderActionError(
+                    code: .insufficientStock,
+                    tradeID: tradeID,
+                    detail: shortages.isEmpty ? "no warehouse serving the receiver has it all" : shortages.joined(separator: "; ")
+                )
+            }
+            let holds = HoldRecords(connection)
+            try records.acknowledge(Set(try holds.open(tradeID: tradeID).map(\.reason)), tradeID: tradeID)
+            try holds.releaseAll(tradeID: tradeID)
+            for id in parts { try records.setState(.approved, tradeID: id, expected: trade.state) }
+            return parts
+        }
+    }
+
+    /// Holds a trade by hand with a note (手工挂起). A trade that had stock reserved gives it back, and leaves its
+    /// shipment if it was in one.
+    public func hold(tradeID: Int64, note: String, companyID: Int64) throws {
+        try database.write { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            let records = TradeRecords(connection, currency: context.currency)
+            let trade = try loadTrade(tradeID, records: records, companyID: companyID)
+            try allow(.hold, trade)
+            if trade.state.holdsReservation {
+                try ReservationRelease(connection: connection, context: context).release(tradeID: tradeID)
+            }
+            try HoldRecords(connection).add(
+                [Hold(reason: .manual, check: "manual", detail: note.isEmpty ? "held by hand" : note)],
+                tradeID: tradeID,
+                companyID: companyID
+            )
+            try records.setState(.onHold, tradeID: tradeID, expected: trade.state)
+        }
+    }
+
+    /// Releases a held trade back to review (释放). The reasons it was held for are acknowledged, so the next review
+    /// does not hold it again for the same notes; stock and mapping are checked again.
+    public func release(tradeID: Int64, companyID: Int64) throws {
+        try database.write { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            let records = TradeRecords(connection, currency: context.currency)
+            let trade = try loadTrade(tradeID, records: records, companyID: companyID)
+            try allow(.release, trade)
+            let holds = HoldRecords(connection)
+            let reasons = Set(try holds.open(tradeID: tradeID).map(\.reason)).filter(\.canBeOverridden)
+            try records.acknowledge(reasons.union(trade.acknowledgedHolds), tradeID: tradeID)
+            try holds.releaseAll(tradeID: tradeID)
+            try records.setState(.pendingReview, tradeID: tradeID, expected: .onHold)
+        }
+    }
+
+    /// The open holds of a trade, each with its reason, check and detail.
+    public func holds(tradeID: Int64, companyID: Int64) throws -> [Hold] {
+        try database.read { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            _ = try loadTrade(tradeID, records: TradeRecords(connection, currency: context.currency), companyID: companyID)
+            return try HoldRecords(connection).open(tradeID: tradeID)
+        }
+    }
+
+    private func loadTrade(_ id: Int64, records: TradeRecords, companyID: Int64) throws -> StoredTrade {
+        guard let trade = try records.trade(id: id, companyID: companyID) else {
+            throw OrderActionError(code: .notFound, tradeID: id, detail: "")
+        }
+        return trade
+    }
+
+    private func allow(_ action: TradeAction, _ trade: StoredTrade) throws {
+        do {
+            _ = try TradeWorkflow.state(after: action, from: trade.state)
+        } catch {
+            throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: error.description)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+public import ZhangguiCore
+public import ZhangguiStore
+
+/// What a review run did.
+public struct ReviewSummary: Sendable, Equatable {
+    public var reviewed = 0
+    /// Trades approved with stock reserved (split parts not counted separately).
+    public var approved = 0
+    /// Extra trades created by splitting across warehouses.
+    public var splitParts = 0
+    public var held = 0
+    /// Trades held, per reason (a trade held for two reasons counts under both).
+    public var heldByReason: [HoldReason: Int] = [:]
+    public var highPriority = 0
+
+    public init() {}
+}
+
+/// Review (审单): the automatic checks over pending trades, and the clerk's approve, hold and release.
+///
+/// Approving reserves stock in the same transaction, so an approved trade always has its goods promised; two
+/// clerks approving the last units at once cannot both succeed.
+public struct ReviewService: Sendable {
+    let database: any Database
+    let checkAddress: AddressChecker
+
+    public init(database: any Database, checkAddress: @escaping AddressChecker) {
+        self.database = database
+        self.checkAddress = checkAddress
+    }
+
+    /// Reviews every trade waiting for review: holds those a check objects to, approves and reserves the rest.
+    /// Works in batches of `batchSize` trades, one transaction each, one savepoint per trade.
+    public func reviewPending(companyID: Int64, batchSize: Int = 500) throws -> ReviewSummary {
+        var summary = ReviewSummary()
+        var afterID: Int64 = 0
+        while true {
+            let batchEnd: Int64? = try database.write { connection in
+                let context = try CompanyContext.load(companyID, from: connection)
+                let trades = try TradeRecords(connection, currency: context.currency)
+                    .batch(companyID: companyID, state: .pendingReview, afterID: afterID, limit: batchSize)
+                guard let last = trades.last else { return nil }
+                var snapshot = try StockSnapshot.load(context: context, connection: connection)
+                for trade in trades {
+                    try review(trade, context: context, connection: connection, snapshot: &snapshot, summary: &summary)
+                }
+                return last.id
+            }
+            guard let batchEnd else { return summary }
+            afterID = batchEnd
+        }
+    }
+
+    private func review(
+        _ trade: StoredTrade,
+        context: CompanyContext,
+        connection: any DatabaseConnection,
+        snapshot: inout StockSnapshot,
+        summary: inout ReviewSummary
+    ) throws {
+        summary.reviewed += 1
+        let built = ReviewFactsBuilder(snapshot: snapshot, checkAddress: checkAddress).facts(for: trade)
+        let isHighPriority = TradeReview.isHighPriority(built.facts, policy: context.company.policy)
+        if isHighPriority { summary.highPriority += 1 }
+        let records = TradeRecords(connection, currency: context.currency)
+        try records.recordReview(
+            tradeID: trade.id,
+            lineSKUs: zip(trade.lines, built.lineSKUs).map { ($0.id, $1) },
+            divisionCode: built.divisionCode,
+            isHighPriority: isHighPriority
+        )
+        var holds = TradeReview.holds(for: built.facts, policy: context.company.policy)
+            .filter { !trade.acknowledgedHolds.contains($0.reason) }
+        if holds.isEmpty {
+            var reviewed = trade
+            reviewed.lines = zip(trade.lines, built.lineSKUs).map { $0.with(skuID: $1) }
+            let reviewedTrade = reviewed
+            let parts = try connection.savepoint {
+                try Reserver(connection: connection, context: context).reserve(reviewedTrade, snapshot: &snapshot)
+            }
+            if let parts {
+                for id in parts { try records.setState(.approved, tradeID: id, expected: .pendingReview) }
+                summary.approved += 1
+                summary.splitParts += parts.count - 1
+                return
+            }
+            holds = [Hold(reason: .stockShortage, check: "stock", detail: "no warehouse serving the receiver has it all")]
+        }
+        try HoldRecords(connection).add(holds, tradeID: trade.id, companyID: context.id)
+        try records.setState(.onHold, tradeID: trade.id, expected: .pendingReview)
+        summary.held += 1
+        for reason in Set(holds.map(\.reason)) { summary.heldByReason[reason, default: 0] += 1 }
+    }
+}

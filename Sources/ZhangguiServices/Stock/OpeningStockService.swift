@@ -1,0 +1,103 @@
+public import ZhangguiCore
+public import ZhangguiStore
+
+/// One line of an opening-stock file (期初库存).
+public struct OpeningStockLine: Sendable, Hashable {
+    public let row: Int
+    public let warehouseCode: String
+    public let skuCode: String
+    public let quantity: Int64
+    /// Cost of one unit, VAT excluded.
+    public let unitCost: Money
+
+    public init(row: Int, warehouseCode: String, skuCode: String, quantity: Int64, unitCost: Money) {
+        self.row = row
+        self.warehouseCode = warehouseCode
+        self.skuCode = skuCode
+        self.quantity = quantity
+        self.unitCost = unitCost
+    }
+}
+
+/// Bringing existing stock into the books: each SKU's opening quantity per warehouse is taken once, through the
+/// stock book, with its value; one voucher debits inventory against paid-in capital for the whole file.
+public struct OpeningStockService: Sendable {
+    public init() {}
+
+    public func receive(
+        _ lines: [OpeningStockLine],
+        into report: inout ImportReport,
+        context: CompanyContext,
+        connection: any DatabaseConnection
+    ) throws {
+        let warehouses = Dictionary(
+            try CompanyRecords(connection).warehouses(companyID: context.id).map { ($0.warehouse.code, $0.id) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let catalog = CatalogRecords(connection)
+        let book = StockBook(connection, currency: context.currency)
+        var total = Money.zero(context.currency)
+        for line in lines {
+            guard let warehouseID = warehouses[line.warehouseCode] else {
+                report.refuse(line.row, column: "仓库", "warehouse \(line.warehouseCode) does not exist")
+                continue
+            }
+            guard let skuID = try catalog.id(ofCode: line.skuCode, companyID: context.id) else {
+                report.refuse(line.row, column: "商家编码", "SKU \(line.skuCode) is not in the catalogue")
+                continue
+            }
+            let isNew = try book.claimDocument(
+                kind: "opening",
+                reference: "\(line.warehouseCode)/\(line.skuCode)",
+                companyID: context.id
+            )
+            guard isNew else {
+                report.duplicates += 1
+                continue
+            }
+            let value = line.unitCost.times(line.quantity)
+            try book.post(
+                StockPosting(
+                    companyID: context.id,
+                    warehouseID: warehouseID,
+                    skuID: skuID,
+                    change: .receive(line.quantity),
+                    cost: .receive(totalCost: value),
+                    reason: .opening,
+                    document: "opening:\(line.warehouseCode)/\(line.skuCode)"
+                )
+            )
+            total += value
+            report.imported += 1
+        }
+        try postVoucher(total, file: report.file, context: context, connection: connection)
+    }
+
+    private func postVoucher(_ total: Money, file: String, context: CompanyContext, connection: any DatabaseConnection)
+        throws
+    {
+        guard !total.isZero else { return }
+        let summary = "期初库存 \(file)"
+        let voucher = try Voucher(
+            summary: summary,
+            lines: [
+                VoucherLine(summary: summary, accountCode: context.account(.inventory), debit: total),
+                VoucherLine(summary: summary, accountCode: context.account(.openingEquity), credit: total),
+            ]
+        )
+        try VoucherRecords(connection).post(
+            voucher,
+            date: context.calendar.day(of: Clock.nowSeconds()),
+            source: "opening:\(file)",
+            companyID: context.id
+        )
+    }
+}
+
+extension ImportReport {
+    /// Records a refused row.
+    public mutating func refuse(_ row: Int, column: String, _ message: String) {
+        rowsFailed += 1
+        issues.append(ImportIssue(file: file, row: row, column: column, message: message))
+    }
+}

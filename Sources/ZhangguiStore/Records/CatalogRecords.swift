@@ -1,0 +1,111 @@
+public import ZhangguiCore
+
+/// What review and allocation need to know about one SKU or combo.
+public struct CatalogEntry: Sendable, Hashable {
+    public let id: Int64
+    public let code: String
+    public let listPrice: Money
+    /// For a combo, its components (SKU ids and quantities per combo); for a plain SKU, itself once.
+    public let parts: [(skuID: Int64, quantity: Int64)]
+
+    public static func == (lhs: CatalogEntry, rhs: CatalogEntry) -> Bool { lhs.id == rhs.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+/// The company's catalogue loaded once for a batch: entries by 商家编码 and by barcode.
+public struct CatalogIndex: Sendable {
+    public let byCode: [String: CatalogEntry]
+    public let byBarcode: [String: CatalogEntry]
+    public let codeByID: [Int64: String]
+    public let byID: [Int64: CatalogEntry]
+
+    /// The entry an order line's code refers to: by 商家编码 first, then by barcode.
+    public func entry(forMerchantCode code: String) -> CatalogEntry? {
+        byCode[code] ?? (code.isEmpty ? nil : byBarcode[code])
+    }
+
+    /// The entry with database id `id`.
+    public func entry(forSKUID id: Int64) -> CatalogEntry? {
+        byID[id]
+    }
+}
+
+/// Queries about products.
+public struct CatalogRecords {
+    let connection: any DatabaseConnection
+
+    public init(_ connection: any DatabaseConnection) {
+        self.connection = connection
+    }
+
+    /// Adds a SKU unless one with its code exists; returns its id, or nil when the code was taken.
+    public func insert(_ sku: SKU, isCombo: Bool = false, companyID: Int64) throws -> Int64? {
+        try connection.queryOne(
+            """
+            INSERT INTO skus (company_id, code, barcode, name, spec, weight_grams, list_price_fen, is_combo, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, code) DO NOTHING RETURNING id
+            """,
+            companyID,
+            sku.code,
+            sku.barcode,
+            sku.name,
+            sku.spec,
+            sku.weightGrams,
+            sku.listPrice.fen,
+            isCombo,
+            Clock.nowSeconds()
+        )?.int(0)
+    }
+
+    /// Records the components of the combo with id `comboID`; component codes must exist.
+    public func setComponents(_ components: [(skuID: Int64, quantity: Int64)], comboID: Int64, companyID: Int64) throws
+    {
+        for component in components {
+            try connection.execute(
+                "INSERT INTO combo_components (company_id, combo_sku_id, component_sku_id, quantity) VALUES (?, ?, ?, ?)",
+                companyID,
+                comboID,
+                component.skuID,
+                component.quantity
+            )
+        }
+    }
+
+    /// The id of the SKU with `code`, or nil.
+    public func id(ofCode code: String, companyID: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT id FROM skus WHERE company_id = ? AND code = ?", companyID, code)?.int(0)
+    }
+
+    /// Loads the whole catalogue of a company.
+    public func index(companyID: Int64, currency: Currency) throws -> CatalogIndex {
+        var components: [Int64: [(skuID: Int64, quantity: Int64)]] = [:]
+        try connection.forEach(
+            "SELECT combo_sku_id, component_sku_id, quantity FROM combo_components WHERE company_id = ?",
+            [companyID]
+        ) { row in
+            components[row.int(0), default: []].append((row.int(1), row.int(2)))
+        }
+        var byCode: [String: CatalogEntry] = [:]
+        var byBarcode: [String: CatalogEntry] = [:]
+        var codeByID: [Int64: String] = [:]
+        var byID: [Int64: CatalogEntry] = [:]
+        try connection.forEach(
+            "SELECT id, code, barcode, list_price_fen, is_combo FROM skus WHERE company_id = ?",
+            [companyID]
+        ) { row in
+            let id = row.int(0)
+            let parts: [(skuID: Int64, quantity: Int64)] = row.bool(4) ? components[id] ?? [] : [(id, Int64(1))]
+            let entry = CatalogEntry(
+                id: id,
+                code: row.string(1),
+                listPrice: Money(fen: row.int(3), currency: currency),
+                parts: parts
+            )
+            byCode[entry.code] = entry
+            if !row.string(2).isEmpty { byBarcode[row.string(2)] = entry }
+            codeByID[id] = entry.code
+            byID[id] = entry
+        }
+        return CatalogIndex(byCode: byCode, byBarcode: byBarcode, codeByID: codeByID, byID: byID)
+    }
+}

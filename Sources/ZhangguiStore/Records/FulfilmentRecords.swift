@@ -1,0 +1,200 @@
+public import ZhangguiCore
+
+/// Stock promised to one trade line in one warehouse.
+public struct Reservation: Sendable, Hashable {
+    public let id: Int64
+    public let tradeID: Int64
+    public let lineID: Int64
+    public let warehouseID: Int64
+    public let skuID: Int64
+    public let quantity: Int64
+}
+
+/// A parcel in the making: trades of one receiver from one warehouse that ship together under one waybill.
+public struct ShipmentRecord: Sendable, Hashable {
+    public let id: Int64
+    public let warehouseID: Int64
+    public let courierCode: String?
+    public let waybillNumber: String?
+}
+
+/// Queries about reservations, shipments and waybill number ranges.
+public struct FulfilmentRecords {
+    let connection: any DatabaseConnection
+
+    public init(_ connection: any DatabaseConnection) {
+        self.connection = connection
+    }
+
+    /// Records stock promised to a line; the stock book posts the matching movement.
+    public func reserve(
+        tradeID: Int64,
+        lineID: Int64,
+        warehouseID: Int64,
+        skuID: Int64,
+        quantity: Int64,
+        companyID: Int64
+    ) throws {
+        try connection.execute(
+            """
+            INSERT INTO reservations (company_id, trade_id, line_id, warehouse_id, sku_id, quantity)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """,
+            companyID,
+            tradeID,
+            lineID,
+            warehouseID,
+            skuID,
+            quantity
+        )
+    }
+
+    /// The open reservations of a trade.
+    public func reservations(tradeID: Int64) throws -> [Reservation] {
+        try connection.query(
+            "SELECT id, trade_id, line_id, warehouse_id, sku_id, quantity FROM reservations WHERE trade_id = ? ORDER BY id",
+            tradeID
+        ).map { row in
+            Reservation(
+                id: row.int(0),
+                tradeID: row.int(1),
+                lineID: row.int(2),
+                warehouseID: row.int(3),
+                skuID: row.int(4),
+                quantity: row.int(5)
+            )
+        }
+    }
+
+    /// Removes a trade's reservations (released or shipped; the stock ledger keeps the history).
+    public func clearReservations(tradeID: Int64) throws {
+        try connection.execute("DELETE FROM reservations WHERE trade_id = ?", tradeID)
+    }
+
+    /// An open shipment (no waybill yet) with this merge key and warehouse, creating one when none exists.
+    public func openShipment(mergeKey: String, warehouseID: Int64, companyID: Int64) throws -> Int64 {
+        if let row = try connection.queryOne(
+            """
+            SELECT id FROM shipments WHERE company_id = ? AND merge_key = ? AND warehouse_id = ? AND waybill_no IS NULL
+            ORDER BY id LIMIT 1
+            """,
+            companyID,
+            mergeKey,
+            warehouseID
+        ) {
+            return row.int(0)
+        }
+        return try connection.queryOne(
+            "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            companyID,
+            warehouseID,
+            mergeKey,
+            Clock.nowSeconds()
+        )?.int(0) ?? 0
+    }
+
+    /// Puts a trade into a shipment.
+    public func attach(tradeID: Int64, shipmentID: Int64) throws {
+        try connection.execute("UPDATE trades SET shipment_id = ? WHERE id = ?", shipmentID, tradeID)
+    }
+
+    /// Shipments of the company whose trades are all in `state`, in id order, up to `limit`.
+    public func shipments(companyID: Int64, tradeState: TradeState, limit: Int) throws -> [ShipmentRecord] {
+        try connection.query(
+            """
+            SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no FROM shipments s
+            WHERE s.company_id = ? AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = ?)
+            ORDER BY s.id LIMIT ?
+            """,
+            companyID,
+            tradeState.rawValue,
+            limit
+        ).map { row in
+            ShipmentRecord(
+                id: row.int(0),
+                warehouseID: row.int(1),
+                courierCode: row.optionalString(2),
+                waybillNumber: row.optionalString(3)
+            )
+        }
+    }
+
+    /// The ids of the trades in a shipment that are in `state`.
+    public func tradeIDs(shipmentID: Int64, state: TradeState) throws -> [Int64] {
+        try connection.query(
+            "SELECT id FROM trades WHERE shipment_id = ? AND state = ? ORDER BY id",
+            shipmentID,
+            state.rawValue
+        ).map { $0.int(0) }
+    }
+
+    /// Records the waybill a courier issued for a shipment.
+    public func setWaybill(_ number: String, courierCode: String, shipmentID: Int64) throws {
+        try connection.execute(
+            "UPDATE shipments SET courier_code = ?, waybill_no = ?, waybilled_at = ? WHERE id = ?",
+            courierCode,
+            number,
+            Clock.nowSeconds(),
+            shipmentID
+        )
+    }
+
+    /// Marks a shipment as left the warehouse.
+    public func markShipped(shipmentID: Int64, at seconds: Int64) throws {
+        try connection.execute("UPDATE shipments SET shipped_at = ? WHERE id = ?", seconds, shipmentID)
+    }
+
+    /// Configures (or replaces) a courier's offline range of waybill numbers.
+    public func setWaybillRange(courierCode: String, prefix: String, first: Int64, last: Int64, companyID: Int64)
+        throws
+    {
+        try connection.execute(
+            """
+            INSERT INTO waybill_ranges (company_id, courier_code, prefix, next_number, last_number)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (company_id, courier_code)
+            DO UPDATE SET prefix = excluded.prefix, next_number = excluded.next_number, last_number = excluded.last_number
+            """,
+            companyID,
+            courierCode,
+            prefix,
+            first,
+            last
+        )
+    }
+
+    /// Takes the next `count` numbers of a courier's range; nil when the range is missing or too short.
+    public func takeWaybillNumbers(count: Int64, courierCode: String, companyID: Int64) throws
+        -> (prefix: String, first: Int64)?
+    {
+        guard
+            let row = try connection.queryOne(
+                """
+                UPDATE waybill_ranges SET next_number = next_number + ?
+                WHERE company_id = ? AND courier_code = ? AND next_number + ? <= last_number + 1
+                RETURNING prefix, next_number - ?
+                """,
+                count,
+                companyID,
+                courierCode,
+                count,
+                count
+            )
+        else { return nil }
+        return (row.string(0), row.int(1))
+    }
+}
+
+extension FulfilmentRecords {
+    /// Takes a trade out of its shipment; a shipment with a waybill keeps its number for the trades still in it.
+    public func detach(tradeID: Int64) throws {
+        try connection.execute("UPDATE trades SET shipment_id = NULL WHERE id = ?", tradeID)
+    }
+}
+
+extension FulfilmentRecords {
+    /// How many trades are in a shipment.
+    public func tradeCount(shipmentID: Int64) throws -> Int64 {
+        try connection.queryOne("SELECT COUNT(*) FROM trades WHERE shipment_id = ?", shipmentID)?.int(0) ?? 0
+    }
+}

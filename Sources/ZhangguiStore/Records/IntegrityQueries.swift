@@ -1,0 +1,122 @@
+public import ZhangguiCore
+
+/// Reads the books two ways so a check can prove they agree: balances against the ledger rebuilt from scratch,
+/// costs against the ledger's values, reservations against reserved stock, vouchers against themselves.
+public struct IntegrityQueries {
+    let connection: any DatabaseConnection
+
+    public init(_ connection: any DatabaseConnection) {
+        self.connection = connection
+    }
+
+    /// A warehouse and SKU, by code, for messages.
+    public struct Place: Hashable, Sendable, CustomStringConvertible {
+        public let warehouse: String
+        public let sku: String
+
+        public init(warehouse: String, sku: String) {
+            self.warehouse = warehouse
+            self.sku = sku
+        }
+
+        public var description: String { "\(warehouse)/\(sku)" }
+    }
+
+    /// Stock levels per place as the balance table holds them.
+    public func balances(companyID: Int64) throws -> [Place: StockLevel] {
+        try levels(
+            """
+            SELECT w.code, s.code, b.on_hand, b.reserved, b.frozen FROM stock_balances b
+            JOIN warehouses w ON w.id = b.warehouse_id JOIN skus s ON s.id = b.sku_id WHERE b.company_id = ?
+            """,
+            companyID
+        )
+    }
+
+    /// Stock levels per place rebuilt by summing every ledger entry.
+    public func ledgerTotals(companyID: Int64) throws -> [Place: StockLevel] {
+        try levels(
+            """
+            SELECT w.code, s.code, SUM(l.on_hand_delta), SUM(l.reserved_delta), SUM(l.frozen_delta)
+            FROM stock_ledger l JOIN warehouses w ON w.id = l.warehouse_id JOIN skus s ON s.id = l.sku_id
+            WHERE l.company_id = ? GROUP BY w.code, s.code
+            """,
+            companyID
+        )
+    }
+
+    /// Reserved units per place as the open reservations add up.
+    public func reservationTotals(companyID: Int64) throws -> [Place: Int64] {
+        var result: [Place: Int64] = [:]
+        try connection.forEach(
+            """
+            SELECT w.code, s.code, SUM(r.quantity) FROM reservations r
+            JOIN warehouses w ON w.id = r.warehouse_id JOIN skus s ON s.id = r.sku_id
+            WHERE r.company_id = ? GROUP BY w.code, s.code
+            """,
+            [companyID]
+        ) { result[Place(warehouse: $0.string(0), sku: $0.string(1))] = $0.int(2) }
+        return result
+    }
+
+    /// Quantity and value per SKU code as the cost table holds them.
+    public func costs(companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
+        try pairs(
+            "SELECT s.code, c.quantity, c.value_fen FROM sku_costs c JOIN skus s ON s.id = c.sku_id WHERE c.company_id = ?",
+            companyID
+        )
+    }
+
+    /// Quantity and value per SKU code rebuilt from the ledger.
+    public func ledgerCosts(companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
+        try pairs(
+            """
+            SELECT s.code, SUM(l.on_hand_delta), SUM(l.value_delta_fen) FROM stock_ledger l JOIN skus s ON s.id = l.sku_id
+            WHERE l.company_id = ? GROUP BY s.code
+            """,
+            companyID
+        )
+    }
+
+    /// Vouchers whose debits and credits differ: period, number, debits, credits.
+    public func unbalancedVouchers(companyID: Int64) throws -> [(voucher: String, debits: Int64, credits: Int64)] {
+        try connection.query(
+            """
+            SELECT v.period, v.number, SUM(l.debit_fen), SUM(l.credit_fen) FROM vouchers v
+            JOIN voucher_lines l ON l.voucher_id = v.id WHERE v.company_id = ?
+            GROUP BY v.id, v.period, v.number HAVING SUM(l.debit_fen) <> SUM(l.credit_fen)
+            """,
+            companyID
+        ).map { ("记-\($0.string(0))-\($0.int(1))", $0.int(2), $0.int(3)) }
+    }
+
+    /// Number of vouchers and lines.
+    public func voucherCounts(companyID: Int64) throws -> (vouchers: Int64, lines: Int64) {
+        let vouchers = try connection.queryOne("SELECT COUNT(*) FROM vouchers WHERE company_id = ?", companyID)?.int(0)
+        let lines = try connection.queryOne("SELECT COUNT(*) FROM voucher_lines WHERE company_id = ?", companyID)?.int(0)
+        return (vouchers ?? 0, lines ?? 0)
+    }
+
+    /// Number of ledger entries.
+    public func ledgerEntryCount(companyID: Int64) throws -> Int64 {
+        try connection.queryOne("SELECT COUNT(*) FROM stock_ledger WHERE company_id = ?", companyID)?.int(0) ?? 0
+    }
+
+    private func levels(_ sql: String, _ companyID: Int64) throws -> [Place: StockLevel] {
+        var result: [Place: StockLevel] = [:]
+        try connection.forEach(sql, [companyID]) { row in
+            result[Place(warehouse: row.string(0), sku: row.string(1))] = StockLevel(
+                onHand: row.int(2),
+                reserved: row.int(3),
+                frozen: row.int(4)
+            )
+        }
+        return result
+    }
+
+    private func pairs(_ sql: String, _ companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
+        var result: [String: (quantity: Int64, value: Int64)] = [:]
+        try connection.forEach(sql, [companyID]) { result[$0.string(0)] = ($0.int(1), $0.int(2)) }
+        return result
+    }
+}

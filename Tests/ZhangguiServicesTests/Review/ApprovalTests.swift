@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+
+@Suite("Approving reserves stock, and never more than there is")
+struct ApprovalTests {
+    @Test("two clerks approving 5 units each against 5 on hand: exactly one succeeds and available ends at 0")
+    func concurrentApprovalsOfTheLastUnits() async throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 5)
+        try shop.ingest([makeTrade("T1", lines: [("A", 5, 1000)]), makeTrade("T2", lines: [("A", 5, 1000)])])
+        let ids = [try shop.tradeID("T1"), try shop.tradeID("T2")]
+
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for id in ids {
+                group.addTask { (try? shop.review.approve(tradeID: id, companyID: shop.companyID)) != nil }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try shop.level("A") == StockLevel(onHand: 5, reserved: 5, frozen: 0))
+        #expect(try shop.level("A").available == 0)
+    }
+
+    @Test("20 concurrent single-unit approvals against 10 on hand: exactly 10 succeed")
+    func twentyAgainstTen() async throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 10)
+        try shop.ingest((1...20).map { makeTrade("T\($0)", lines: [("A", 1, 1000)], receiver: "客\($0)") })
+        let ids = try (1...20).map { try shop.tradeID("T\($0)") }
+
+        let successes = await withTaskGroup(of: Bool.self) { group in
+            for id in ids {
+                group.addTask { (try? shop.review.approve(tradeID: id, companyID: shop.companyID)) != nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+
+        #expect(successes == 10)
+        #expect(try shop.level("A") == StockLevel(onHand: 10, reserved: 10, frozen: 0))
+        #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
+    }
+
+    @Test("approving an order of 8 with 5 on hand is refused and stock stays 5")
+    func approvalBeyondStockIsRefused() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 5)
+        try shop.ingest([makeTrade("T1", lines: [("A", 8, 1000)])])
+        let id = try shop.tradeID("T1")
+
+        #expect(throws: OrderActionError.self) { try shop.review.approve(tradeID: id, companyID: shop.companyID) }
+
+        #expect(try shop.level("A") == StockLevel(onHand: 5, reserved: 0, frozen: 0))
+        #expect(try shop.trade(id).state == .pendingReview)
+    }
+
+    @Test("holding an approved trade gives its stock back")
+    func holdReleasesReservation() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 5)
+        try shop.ingest([makeTrade("T1", lines: [("A", 3, 1000)])])
+        let id = try shop.tradeID("T1")
+        try shop.review.approve(tradeID: id, companyID: shop.companyID)
+        #expect(try shop.level("A").available == 2)
+
+        try shop.review.hold(tradeID: id, note: "买家要改地址", companyID: shop.companyID)
+
+        #expect(try shop.level("A") == StockLevel(onHand: 5, reserved: 0, frozen: 0))
+        #expect(try shop.review.holds(tradeID: id, companyID: shop.companyID).map(\.reason) == [.manual])
+    }
+}
+
+@Suite("Automatic review holds what a clerk must see")
+struct AutomaticReviewTests {
+    @Test("held trades list each reason and the check that raised it; a release acknowledges the note")
+    func holdsAndRelease() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 10)
+        try shop.ingest([
+            makeTrade("NOTE", lines: [("A", 1, 10_000)], buyerNote: "请发顺丰"),
+            makeTrade("GHOST", lines: [("NOPE", 1, 10_000)], receiver: "李示例"),
+            makeTrade("OK", lines: [("A", 2, 10_000)], receiver: "王示例"),
+        ])
+
+        let summary = try shop.review.reviewPending(companyID: shop.companyID)
+
+        #expect(summary.reviewed == 3)
+        #expect(summary.approved == 1)
+        #expect(summary.heldByReason == [.buyerNote: 1, .unmappedSKU: 1])
+        let note = try shop.tradeID("NOTE")
+        #expect(
+            try shop.review.holds(tradeID: note, companyID: shop.companyID)
+                == [Hold(reason: .buyerNote, check: "notes", detail: "buyer left a note")]
+        )
+        try shop.review.release(tradeID: note, companyID: shop.companyID)
+        let second = try shop.review.reviewPending(companyID: shop.companyID)
+        #expect(second.approved == 1)
+        #expect(try shop.level("A") == StockLevel(onHand: 10, reserved: 3, frozen: 0))
+    }
+}

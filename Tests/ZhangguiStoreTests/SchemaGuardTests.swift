@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import ZhangguiCore
+import ZhangguiStore
+
+@Suite("The schema holds the invariants itself")
+struct SchemaGuardTests {
+    private func database() throws -> (SQLiteDatabase, Int64, Int64, Int64) {
+        let database = try SQLiteDatabase(path: ":memory:")
+        try Migrator.migrate(database)
+        let ids = try database.write { connection -> (Int64, Int64, Int64) in
+            let records = CompanyRecords(connection)
+            let company = try records.create(name: "测试", timeZone: "Asia/Shanghai")
+            let warehouse = try records.addWarehouse(Warehouse(code: "W", name: "W", priority: 1), companyID: company)
+            let sku = try CatalogRecords(connection).insert(
+                SKU(code: "A", name: "A", listPrice: Money(fen: 100)),
+                companyID: company
+            )
+            return (company, warehouse, sku ?? 0)
+        }
+        return (database, ids.0, ids.1, ids.2)
+    }
+
+    @Test("migrations run once and report the latest version")
+    func migrationsAreIdempotent() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        #expect(try Migrator.migrate(database) == Migrator.latestVersion)
+        #expect(try Migrator.migrate(database) == Migrator.latestVersion)
+    }
+
+    @Test("a balance can never go below zero available, even by raw SQL")
+    func balanceCheckConstraint() throws {
+        let (database, company, warehouse, sku) = try database()
+        #expect(throws: DatabaseError.self) {
+            try database.write { connection in
+                try connection.execute(
+                    "INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand, reserved) VALUES (?, ?, ?, 5, 6)",
+                    company,
+                    warehouse,
+                    sku
+                )
+            }
+        }
+    }
+
+    @Test("the stock book refuses to reserve more than is available and writes nothing")
+    func stockBookRefuses() throws {
+        let (database, company, warehouse, sku) = try database()
+        let posting = { (change: StockChange, cost: CostEffect) in
+            StockPosting(companyID: company, warehouseID: warehouse, skuID: sku, change: change, cost: cost, reason: .receipt, document: "t")
+        }
+        try database.write { connection in
+            try StockBook(connection, currency: .cny).post(posting(.receive(5), .receive(totalCost: Money(fen: 500))))
+        }
+        #expect(throws: StockError.self) {
+            try database.write { connection in
+                try StockBook(connection, currency: .cny).post(posting(.reserve(6), .none))
+            }
+        }
+        let (level, entries) = try database.read { connection in
+            (
+                try StockBook(connection, currency: .cny).level(warehouseID: warehouse, skuID: sku),
+                try IntegrityQueries(connection).ledgerEntryCount(companyID: company)
+            )
+        }
+        #expect(level == StockLevel(onHand: 5))
+        #expect(entries == 1)
+    }
+
+    @Test("the stock ledger and posted vouchers cannot be changed or deleted")
+    func appendOnlyTables() throws {
+        let (database, company, warehouse, sku) = try database()
+        try database.write { connection in
+            try StockBook(connection, currency: .cny).post(
+                StockPosting(
+                    companyID: company,
+                    warehouseID: warehouse,
+                    skuID: sku,
+                    change: .receive(1),
+                    cost: .receive(totalCost: Money(fen: 100)),
+                    reason: .receipt,
+                    document: "t"
+                )
+            )
+        }
+        for statement in ["UPDATE stock_ledger SET on_hand_delta = 99", "DELETE FROM stock_ledger"] {
+            #expect(throws: DatabaseError.self) { try database.write { try $0.execute(statement) } }
+        }
+    }
+
+    @Test("a shop cannot hold the same platform order twice")
+    func uniquePlatformOrder() throws {
+        let (database, company, _, _) = try database()
+        let trade = Trade(
+            platformOrderID: "P1",
+            shopCode: "S",
+            orderedAt: 0,
+            paidAt: 0,
+            receiver: Receiver(name: "n", phone: "p", province: "", city: "", district: "", address: ""),
+            lines: [TradeLine(merchantCode: "A", quantity: 1, unitPrice: Money(fen: 100))]
+        )
+        try database.write { connection in
+            let shop = try CompanyRecords(connection).shopID(code: "S", platform: "file", companyID: company)
+            let origin = TradeOrigin(companyID: company, shopID: shop, businessDate: "2024-01-01", source: "t")
+            let records = TradeRecords(connection, currency: .cny)
+            let first = try records.insert(trade, origin: origin, state: .pendingReview)
+            let second = try records.insert(trade, origin: origin, state: .pendingReview)
+            #expect(first != nil)
+            #expect(second == nil)
+        }
+    }
+}
