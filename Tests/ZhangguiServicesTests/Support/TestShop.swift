@@ -34,12 +34,12 @@ final class TestShop: Sendable {
         try setup.addWarehouse(Warehouse(code: code, name: code, priority: priority, regions: regions), companyID: companyID)
     }
 
-    /// Adds SKUs with a list price of 100.00 each.
+    /// Adds SKUs with a list price of 10.00 each.
     func addSKUs(_ codes: String...) throws {
         try database.write { connection in
             var report = ImportReport(kind: "products", file: "test")
             let drafts = codes.enumerated().map { index, code in
-                ProductDraft(row: index + 2, sku: SKU(code: code, name: code, listPrice: Money(fen: 10_000)))
+                ProductDraft(row: index + 2, sku: SKU(code: code, name: code, listPrice: Money(fen: 1000)))
             }
             try CatalogService().add(drafts, into: &report, companyID: companyID, connection: connection)
         }
