@@ -121,3 +121,47 @@ public struct ReportQueries {
         ).map { ($0.string(0), $0.int(1), $0.int(2), $0.int(3), $0.int(4), $0.string(5), $0.string(6)) }
     }
 }
+
+extension ReportQueries {
+    /// One row of the order list.
+    public struct OrderListRow: Sendable {
+        public let tradeID: Int64
+        public let platformOrderID: String
+        public let splitSeq: Int64
+        public let state: String
+        public let paidFen: Int64
+        public let isHighPriority: Bool
+        public let waybill: String?
+        /// Open holds as `reason(check): detail`, joined by `; `.
+        public let holds: String
+    }
+
+    /// Trades of the company, optionally in one state, newest platform order first, up to `limit`.
+    public func orderList(companyID: Int64, state: String?, limit: Int) throws -> [OrderListRow] {
+        try connection.query(
+            """
+            SELECT t.id, t.platform_order_id, t.split_seq, t.state, t.paid_fen, t.is_high_priority, s.waybill_no,
+                   (SELECT GROUP_CONCAT(h.reason || '(' || h.check_name || '): ' || h.detail, '; ') FROM trade_holds h
+                    WHERE h.trade_id = t.id AND h.released_at IS NULL)
+            FROM trades t LEFT JOIN shipments s ON s.id = t.shipment_id
+            WHERE t.company_id = ? AND (? = '' OR t.state = ?)
+            ORDER BY t.id LIMIT ?
+            """,
+            companyID,
+            state ?? "",
+            state ?? "",
+            limit
+        ).map {
+            OrderListRow(
+                tradeID: $0.int(0),
+                platformOrderID: $0.string(1),
+                splitSeq: $0.int(2),
+                state: $0.string(3),
+                paidFen: $0.int(4),
+                isHighPriority: $0.bool(5),
+                waybill: $0.optionalString(6),
+                holds: $0.string(7)
+            )
+        }
+    }
+}

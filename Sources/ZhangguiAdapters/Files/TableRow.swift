@@ -1,0 +1,71 @@
+/// One row of a table file as the user sees it.
+public struct TableRow: Sendable, Equatable {
+    /// The row number a spreadsheet program would show: the header is row 1, the first data row is row 2.
+    ///
+    /// Blank rows are skipped by readers but still counted, so the number always points at the row the seller sees.
+    /// In CSV, a record whose quoted field holds line breaks is still one row: a record spanning three physical
+    /// lines has one number, and the next record has the next number. In XLSX, the number is the sheet's own row
+    /// number (its `r` attribute), so rows the sheet skips are skipped in the numbering too.
+    public let number: Int
+    /// The cell texts, left to right, as they are in the file: CSV fields are unquoted but not trimmed; XLSX cells
+    /// are rendered as Excel shows them in General format (see `XLSXTableReader`). Gaps are empty strings.
+    public let values: [String]
+    private let columns: TableColumns
+
+    /// Creates a row whose values are looked up by the column names of `header`.
+    public init(number: Int, values: [String], header: [String]) {
+        self.init(number: number, values: values, columns: TableColumns(header: header))
+    }
+
+    init(number: Int, values: [String], columns: TableColumns) {
+        self.number = number
+        self.values = values
+        self.columns = columns
+    }
+
+    /// The value in the column named `column`, or nil when the file has no such column or this row is too short.
+    ///
+    /// Names are compared after trimming surrounding whitespace and a byte-order mark from both sides, so
+    /// `"收货地址"` finds a header written as `"收货地址 "`. When two columns share a name, the first one wins.
+    public func value(_ column: String) -> String? {
+        guard let index = columns.index(of: column), index < values.count else { return nil }
+        return values[index]
+    }
+
+    /// Rows are equal when they have the same number, the same values and the same column names.
+    public static func == (lhs: TableRow, rhs: TableRow) -> Bool {
+        lhs.number == rhs.number && lhs.values == rhs.values && lhs.columns == rhs.columns
+    }
+}
+
+/// The column positions of a header, shared by every row of one reader.
+final class TableColumns: Sendable, Equatable {
+    private let positions: [String: Int]
+
+    /// Indexes `header` by trimmed name; the first of duplicate names wins.
+    init(header: [String]) {
+        var positions: [String: Int] = [:]
+        for (index, name) in header.enumerated() where positions[name.trimmedForHeader] == nil {
+            positions[name.trimmedForHeader] = index
+        }
+        self.positions = positions
+    }
+
+    func index(of column: String) -> Int? {
+        positions[column.trimmedForHeader]
+    }
+
+    static func == (lhs: TableColumns, rhs: TableColumns) -> Bool {
+        lhs === rhs || lhs.positions == rhs.positions
+    }
+}
+
+extension String {
+    /// The text without surrounding whitespace, line breaks and byte-order marks (U+FEFF).
+    var trimmedForHeader: String {
+        let isPadding: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{FEFF}" }
+        guard let first = firstIndex(where: { !isPadding($0) }), let last = lastIndex(where: { !isPadding($0) })
+        else { return "" }
+        return String(self[first...last])
+    }
+}

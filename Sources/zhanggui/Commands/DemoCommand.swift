@@ -1,0 +1,82 @@
+import Foundation
+import ZhangguiAdapters
+import ZhangguiServices
+import ZhangguiStore
+
+enum DemoCommand {
+    static let command = Command(
+        name: "demo",
+        summary: "run the main job on a month of real orders in a fresh database",
+        help: """
+            Usage: zhanggui demo [--dir DIR] [--orders FILE]
+
+            Creates a fresh database in DIR (default out/demo-<time>), derives products and opening stock from
+            the real UCI Online Retail invoices of December 2010, imports that month's invoices as the orders of
+            one shop (receivers are made-up people spread over real divisions), then reviews, allocates, issues
+            waybills, ships, checks the books and prints a summary with the time each step took.
+            The amounts of the data set are taken as yuan. See docs/DEMO.md.
+
+            Options:
+              --dir DIR      folder for the database and derived files (must not exist yet)
+              --orders FILE  invoice file in the UCI layout (default Data/orders/uci_online_retail/online_retail_2010-12.csv.gz)
+            """,
+        options: ["dir", "orders"]
+    ) { arguments in
+        let workspace = Workspace(arguments)
+        let orders = arguments.option("orders")
+            ?? workspace.dataDirectory + "/orders/uci_online_retail/online_retail_2010-12.csv.gz"
+        let directory = try freshDirectory(arguments.option("dir"))
+        let databasePath = directory + "/zhanggui.sqlite"
+        let database = try SQLiteDatabase(path: databasePath)
+        try Migrator.migrate(database)
+        let companyID = try MainJob.createCompany(in: database, name: "示例商贸(演示)")
+        let job = MainJob(database: database, companyID: companyID, addressBook: try workspace.addressBook())
+        Output.line("demo database: \(databasePath)")
+
+        let catalog = try job.time("derive catalogue", items: { $0.products.count }) {
+            try DemoCatalog(invoiceFiles: [orders])
+        }
+        try catalog.writeProducts(to: directory + "/products.csv")
+        try catalog.writeOpeningStock(to: directory + "/opening_stock.csv", main: "GZ", regional: "SH")
+        let products = try job.importFile(.products, path: directory + "/products.csv", step: "import products")
+        let stock = try job.importFile(.openingStock, path: directory + "/opening_stock.csv", step: "import stock")
+        let imported = try job.importFile(.orders, path: orders, step: "import orders")
+        let (reviewed, allocated, waybills, shipped) = try job.fulfil()
+        let check = try job.check()
+
+        Output.line()
+        Output.line("products \(Output.count(products.imported)), opening stock lines \(Output.count(stock.imported))")
+        Output.line(
+            "orders in: \(Output.count(imported.imported)) invoices (+\(Output.count(imported.cancelled)) cancelled "
+                + "credit notes) from \(Output.count(imported.rowsRead)) rows; \(Output.count(imported.rowsFailed)) "
+                + "rows refused (\(imported.issues.count) problems, first: \(imported.issues.first?.description ?? "none"))"
+        )
+        Output.line(
+            "review: \(Output.count(reviewed.approved)) approved (\(reviewed.splitParts) split across warehouses), "
+                + "\(Output.count(reviewed.held)) held"
+        )
+        Output.line(
+            "allocated \(Output.count(allocated.trades)), waybills \(Output.count(waybills)), shipped "
+                + "\(Output.count(shipped.trades)) orders in \(Output.count(shipped.shipments)) parcels"
+        )
+        BooksCommands.printSummary(try SalesReport(database: database).summary(companyID: companyID, top: 5))
+        BooksCommands.printCheck(check)
+        Output.line()
+        job.printTimings()
+        Output.line()
+        Output.line("look around: zhanggui orders --db \(databasePath) --state onHold")
+        Output.line("             zhanggui report --db \(databasePath)")
+        return check.isClean ? 0 : 1
+    }
+
+    static func freshDirectory(_ requested: String?) throws -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let path = requested ?? "out/demo-\(formatter.string(from: Date()))"
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw UsageError("\(path) exists already; the demo needs a fresh folder")
+        }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import ZhangguiAdapters
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+
+/// The main job run end to end — import, review, allocate, waybill, ship, check — with each step timed; shared
+/// by the demo and the benchmark.
+final class MainJob {
+    let database: SQLiteDatabase
+    let companyID: Int64
+    let addressBook: AddressBook
+    private(set) var timings: [(step: String, seconds: Double, items: Int)] = []
+
+    init(database: SQLiteDatabase, companyID: Int64, addressBook: AddressBook) {
+        self.database = database
+        self.companyID = companyID
+        self.addressBook = addressBook
+    }
+
+    /// Creates the company with two warehouses: 华东仓 (SH) first for East China, 华南仓 (GZ) for everywhere.
+    static func createCompany(in database: SQLiteDatabase, name: String) throws -> Int64 {
+        let setup = CompanySetup(database: database)
+        let companyID = try setup.createCompany(name: name)
+        try setup.addWarehouse(
+            Warehouse(code: "SH", name: "华东仓", priority: 1, regions: ["31", "32", "33", "34", "35", "36", "37"]),
+            companyID: companyID
+        )
+        try setup.addWarehouse(Warehouse(code: "GZ", name: "华南仓", priority: 2), companyID: companyID)
+        try setup.setWaybillRange(courierCode: "ZG", prefix: "ZG", first: 1, last: 999_999_999_999, companyID: companyID)
+        return companyID
+    }
+
+    /// Runs `body`, records its time under `step`, and returns its result.
+    func time<T>(_ step: String, items: (T) -> Int, _ body: () throws -> T) rethrows -> T {
+        let stopwatch = Stopwatch()
+        let result = try body()
+        timings.append((step, stopwatch.seconds, items(result)))
+        return result
+    }
+
+    func importFile(_ kind: ImportKind, path: String, step: String) throws -> ImportReport {
+        let importer = FileImporter(database: database, companyID: companyID, places: addressBook.districtPlaces)
+        return try time(step, items: { $0.rowsRead }) { try importer.importFile(kind, path: path) }
+    }
+
+    /// Review, allocate, waybill and ship, each timed.
+    func fulfil() throws -> (ReviewSummary, AllocationSummary, Int, ShippingSummary) {
+        let review = ReviewService(database: database, checkAddress: addressBook.checker)
+        let reviewed = try time("review", items: { $0.reviewed }) { try review.reviewPending(companyID: companyID) }
+        let allocated = try time("allocate", items: { $0.trades }) {
+            try AllocationService(database: database).allocateApproved(companyID: companyID)
+        }
+        let courier = OfflineRangeCourier(code: "ZG")
+        let waybills = try time("waybill", items: { $0 }) {
+            try WaybillService(database: database, courier: courier).waybillAllocated(companyID: companyID)
+        }
+        let shipped = try time("ship", items: { $0.trades }) {
+            try ShippingService(database: database).shipWaybilled(companyID: companyID)
+        }
+        return (reviewed, allocated, waybills, shipped)
+    }
+
+    func check() throws -> IntegrityReport {
+        try time("check", items: { Int($0.ledgerEntries) }) { try IntegrityCheck(database: database).run(companyID: companyID) }
+    }
+
+    func printTimings(unit: String = "rows") {
+        var table = [["step", "seconds", "items", "items/s"]]
+        for timing in timings {
+            let rate = timing.seconds > 0 ? Double(timing.items) / timing.seconds : 0
+            table.append([
+                timing.step, String(format: "%.3f", timing.seconds), Output.count(timing.items), Output.count(Int(rate)),
+            ])
+        }
+        Output.table(table)
+    }
+}

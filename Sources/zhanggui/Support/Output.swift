@@ -1,0 +1,57 @@
+import Foundation
+
+/// Printing for the command-line tool: results to standard output, problems to standard error.
+enum Output {
+    static func line(_ text: String = "") {
+        print(text)
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// An amount in fen as yuan with two decimals and thousands separators, such as `12,345.60`.
+    static func yuan(_ fen: Int64) -> String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        var whole = String(magnitude / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        let cents = magnitude % 100
+        return "\(sign)\(whole)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// A count with thousands separators.
+    static func count<N: BinaryInteger>(_ value: N) -> String {
+        let text = String(value)
+        var result = ""
+        for (offset, character) in text.reversed().enumerated() {
+            if offset > 0, offset % 3 == 0, character != "-" { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+
+    /// Left-aligned columns for a small table.
+    static func table(_ rows: [[String]]) {
+        guard let width = rows.map(\.count).max() else { return }
+        var widths = Array(repeating: 0, count: width)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+        }
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                cell + String(repeating: " ", count: widths[index] - displayWidth(cell))
+            }
+            line("  " + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Terminal columns a text takes: CJK characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
+    }
+}
