@@ -5,10 +5,11 @@ import ZhangguiStore
 /// Every subcommand, in the order of the help.
 enum Commands {
     static let all: [Command] = [
-    SetupCommands.initialize, ImportCommand.command, OrderCommands.review, OrderCommands.approve, OrderCommands.hold,
-    OrderCommands.release, OrderCommands.allocate, OrderCommands.waybill, OrderCommands.ship, OrderCommands.orders,
-    BooksCommands.stock, BooksCommands.check, BooksCommands.report, DemoCommand.command, BenchCommand.command,
-    SetupCommands.migrate,
+        SetupCommands.initialize, ImportCommand.command, OrderCommands.review, OrderCommands.approve,
+        OrderCommands.hold,
+        OrderCommands.release, OrderCommands.allocate, OrderCommands.waybill, OrderCommands.ship, OrderCommands.orders,
+        BooksCommands.stock, BooksCommands.check, BooksCommands.report, DemoCommand.command, BenchCommand.command,
+        SetupCommands.migrate,
     ]
 }
 

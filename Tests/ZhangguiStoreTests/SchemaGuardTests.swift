@@ -47,7 +47,15 @@ struct SchemaGuardTests {
     func stockBookRefuses() throws {
         let (database, company, warehouse, sku) = try database()
         let posting = { (change: StockChange, cost: CostEffect) in
-            StockPosting(companyID: company, warehouseID: warehouse, skuID: sku, change: change, cost: cost, reason: .receipt, document: "t")
+            StockPosting(
+                companyID: company,
+                warehouseID: warehouse,
+                skuID: sku,
+                change: change,
+                cost: cost,
+                reason: .receipt,
+                document: "t"
+            )
         }
         try database.write { connection in
             try StockBook(connection, currency: .cny).post(posting(.receive(5), .receive(totalCost: Money(fen: 500))))

@@ -5,9 +5,9 @@ public import ZhangguiCore
 /// stock fit its orders. The derivation is documented in docs/DEMO.md and marked as derived wherever it is shown:
 ///
 /// - one product per StockCode sold on a normal invoice; its name is the most frequent Description, its list
-///   price the highest UnitPrice seen, its unit cost half the lowest UnitPrice above zero;
+///   price the UnitPrice it sold at most often, its unit cost half the lowest UnitPrice above zero;
 /// - opening stock per product is 110 % of the units sold in the file in the main warehouse and 40 % in the
-///   regional one — except for one product in twelve (by code), which gets 30 % and 20 %, so the review meets
+///   regional one — except for one product in forty (by code), which gets 30 % and 20 %, so the review meets
 ///   real shortages;
 /// - postage codes (POST, DOT, C2) are freight, not products, and a few other service codes (bank charges,
 ///   manual adjustments) stay unmapped so review holds those orders.
@@ -37,7 +37,11 @@ public struct DemoCatalog {
                     let quantity = Int64(row.value("Quantity") ?? ""), quantity > 0,
                     let price = try? Money.parse(row.value("UnitPrice") ?? ""), price.fen > 0
                 else { continue }
-                tallies[code, default: Tally()].add(name: row.value("Description") ?? "", quantity: quantity, price: price.fen)
+                tallies[code, default: Tally()].add(
+                    name: row.value("Description") ?? "",
+                    quantity: quantity,
+                    price: price.fen
+                )
             }
         }
         products = tallies.keys.sorted().map { code in
@@ -45,7 +49,7 @@ public struct DemoCatalog {
             return Product(
                 code: code,
                 name: tally.commonestName.isEmpty ? code : tally.commonestName,
-                listPrice: Money(fen: tally.highestPrice),
+                listPrice: Money(fen: tally.commonestPrice),
                 unitCost: Money(fen: max(1, tally.lowestPrice / 2)),
                 unitsSold: tally.units
             )
@@ -65,7 +69,7 @@ public struct DemoCatalog {
     public func writeOpeningStock(to path: String, main: String, regional: String) throws {
         var writer = CSVWriter(header: ["仓库", "商家编码", "数量", "单位成本"])
         for product in products {
-            let isShort = Self.stableHash(product.code) % 12 == 0
+            let isShort = Self.stableHash(product.code) % 40 == 0
             let mainUnits = product.unitsSold * (isShort ? 30 : 110) / 100
             let regionalUnits = product.unitsSold * (isShort ? 20 : 40) / 100
             for (warehouse, units) in [(main, mainUnits), (regional, regionalUnits)] where units > 0 {
@@ -95,7 +99,11 @@ public struct DemoCatalog {
             names.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? ""
         }
 
-        var highestPrice: Int64 { prices.max() ?? 0 }
+        var commonestPrice: Int64 {
+            var counts: [Int64: Int] = [:]
+            for price in prices { counts[price, default: 0] += 1 }
+            return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key ?? 0
+        }
         var lowestPrice: Int64 { prices.min() ?? 0 }
     }
 }

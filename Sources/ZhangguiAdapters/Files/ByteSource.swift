@@ -7,7 +7,7 @@ protocol ByteSource: AnyObject {
 }
 
 /// The chunk size every source reads at a time.
-let chunkSize = 64 * 1024
+let tableFileChunkSize = 64 * 1024
 
 /// A file read from start to end in chunks.
 final class FileByteSource: ByteSource {
@@ -18,6 +18,6 @@ final class FileByteSource: ByteSource {
     }
 
     func read(appendingTo buffer: inout [UInt8]) throws(TableFileError) -> Bool {
-        try file.read(upTo: chunkSize, appendingTo: &buffer)
+        try file.read(upTo: tableFileChunkSize, appendingTo: &buffer)
     }
 }

@@ -56,7 +56,7 @@ final class CSVRecordReader {
             throw error(.unterminatedQuote, "quoted field longer than 16 MiB; its closing quote is probably missing")
         }
         let start = buffer.count
-        let target = start + max(chunkSize, start)
+        let target = start + max(tableFileChunkSize, start)
         do {
             while buffer.count < target && !isInputEnded {
                 isInputEnded = !(try source.read(appendingTo: &buffer))

@@ -2,6 +2,8 @@
 ///
 /// A cell's `s` attribute indexes the `<cellXfs>` list; each entry names a number format by `numFmtId`, either
 /// built in or defined in `<numFmts>`.
+// Known limitation: a workbook that redefines a built-in date format id (14–22, 27–36, 45–47, 50–58) as a plain
+// number format still has those cells read as dates. Excel itself never writes such files.
 struct CellStyles {
     private var isDateByStyle: [Bool] = []
 
@@ -16,7 +18,7 @@ struct CellStyles {
         let names = [Array("numFmt".utf8), Array("cellXfs".utf8)]
         while let formatIDs = try stream.next(named: names, { element in Self.read(element, &customDateFormats) }) {
             guard let formatIDs else { continue }
-            isDateByStyle = formatIDs.map { NumberFormat.isDate(id: $0) || customDateFormats.contains($0) }
+            isDateByStyle = formatIDs.map { ExcelNumberFormat.isDate(id: $0) || customDateFormats.contains($0) }
         }
     }
 
@@ -32,7 +34,7 @@ struct CellStyles {
         guard element.nameIndex == 1 else {
             let id = tokenizer.attributeText(formatIDName, in: element.attributes).flatMap { Int($0) }
             let code = tokenizer.attributeText(Array("formatCode".utf8), in: element.attributes) ?? ""
-            if let id, NumberFormat.isDate(code: code) { customDateFormats.insert(id) }
+            if let id, ExcelNumberFormat.isDate(code: code) { customDateFormats.insert(id) }
             return nil
         }
         var formatIDs: [Int] = []
@@ -48,7 +50,7 @@ struct CellStyles {
 }
 
 /// Facts about Excel number formats.
-enum NumberFormat {
+enum ExcelNumberFormat {
     /// True for the built-in formats that show a date or time: 14–22 and 45–47 everywhere, plus 27–36 and 50–58,
     /// which are the date formats of Chinese, Japanese and Korean Excel (for example 31 is `yyyy"年"m"月"d"日"`).
     static func isDate(id: Int) -> Bool {

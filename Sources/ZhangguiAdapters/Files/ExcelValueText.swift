@@ -1,6 +1,8 @@
 import Glibc
 
 /// How Excel shows cell values in General format, as text.
+// Known limitation: Excel shortens General numbers to fit the column (1.23457E+17 in a narrow column); we always
+// write up to 15 significant digits in full, which is what an import needs and what a wide column shows.
 enum ExcelValueText {
     /// A number as General format shows typical values: `12` not `12.0`, `1299.5`, and at most 15 significant
     /// digits, so binary noise such as `0.30000000000000004` reads `0.3`.

@@ -10,8 +10,8 @@ final class FileInput {
     ///
     /// - Throws: `unreadable` when the file is missing, not permitted or a directory.
     init(path: String) throws(TableFileError) {
-        fileName = FileInput.lastComponent(of: path)
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let fileName = FileInput.lastComponent(of: path)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw TableFileError(code: .unreadable, file: fileName, detail: FileInput.systemMessage(errno))
         }
@@ -20,6 +20,8 @@ final class FileInput {
             close(descriptor)
             throw TableFileError(code: .unreadable, file: fileName, detail: "is a directory")
         }
+        self.fileName = fileName
+        self.descriptor = descriptor
     }
 
     deinit {

@@ -21,7 +21,7 @@ final class GzipByteSource: ByteSource {
             guard position < input.count else {
                 throw TableFileError(code: .corruptArchive, file: file.fileName, detail: "gzip data ends early")
             }
-            let step = try inflater.inflate(input, from: position, appendingTo: &buffer, capacity: chunkSize)
+            let step = try inflater.inflate(input, from: position, appendingTo: &buffer, capacity: tableFileChunkSize)
             position += step.consumed
             if step.isStreamEnd { try startNextMember() }
             if step.produced > 0 { return true }
@@ -45,7 +45,7 @@ final class GzipByteSource: ByteSource {
         while input.count - position < count && !isInputEnded {
             input.removeFirst(position)
             position = 0
-            isInputEnded = !(try file.read(upTo: chunkSize, appendingTo: &input))
+            isInputEnded = !(try file.read(upTo: tableFileChunkSize, appendingTo: &input))
         }
     }
 }

@@ -22,18 +22,20 @@ final class Inflater {
         var isStreamEnd: Bool
     }
 
-    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    private let stream: UnsafeMutablePointer<z_stream>
     private let fileName: String
 
     /// Prepares a stream; `fileName` names the file in errors.
     init(framing: Framing, fileName: String) throws(TableFileError) {
-        self.fileName = fileName
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = zhanggui_inflateInit2(stream, framing.windowBits)
         guard status == Z_OK else {
             stream.deallocate()
             throw TableFileError(code: .unreadable, file: fileName, detail: "zlib could not start (\(status))")
         }
+        self.stream = stream
+        self.fileName = fileName
     }
 
     deinit {
@@ -74,7 +76,7 @@ final class Inflater {
 }
 
 /// The CRC-32 of `bytes[range]` continued from `crc`, as zip entries record it.
-func crc32(_ crc: UInt32, _ bytes: [UInt8], _ range: Range<Int>) -> UInt32 {
+func updatedCRC32(_ crc: UInt32, with bytes: [UInt8], in range: Range<Int>) -> UInt32 {
     bytes.withUnsafeBufferPointer { buffer in
         UInt32(CZlib.crc32(uLong(crc), buffer.baseAddress! + range.lowerBound, uInt(range.count)))
     }

@@ -7,8 +7,11 @@ public struct TableRow: Sendable, Equatable {
     /// lines has one number, and the next record has the next number. In XLSX, the number is the sheet's own row
     /// number (its `r` attribute), so rows the sheet skips are skipped in the numbering too.
     public let number: Int
-    /// The cell texts, left to right, as they are in the file: CSV fields are unquoted but not trimmed; XLSX cells
-    /// are rendered as Excel shows them in General format (see `XLSXTableReader`). Gaps are empty strings.
+    /// The cell texts, left to right, as they are in the file. CSV fields are unquoted but never trimmed. XLSX cells
+    /// read as Excel shows them: numbers in General format (`12`, `1299.5`, at most 15 significant digits),
+    /// date-formatted numbers as `yyyy-MM-dd HH:mm:ss` (or `yyyy-MM-dd` at midnight), Booleans as `TRUE`/`FALSE`,
+    /// error values such as `#N/A` as written. Cells a row skips are empty strings; the row ends at its last cell,
+    /// so it may be shorter than the header.
     public let values: [String]
     private let columns: TableColumns
 
@@ -51,8 +54,9 @@ final class TableColumns: Sendable, Equatable {
         self.positions = positions
     }
 
+    /// The position of `column`: the exact name is tried first, so the usual lookup trims nothing.
     func index(of column: String) -> Int? {
-        positions[column.trimmedForHeader]
+        positions[column] ?? positions[column.trimmedForHeader]
     }
 
     static func == (lhs: TableColumns, rhs: TableColumns) -> Bool {

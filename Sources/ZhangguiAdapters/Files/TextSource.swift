@@ -5,6 +5,9 @@
 /// `encodingEvidence` calls UTF-8 stays UTF-8, anything else is read as GB18030 — the "ANSI" encoding Excel uses
 /// on Chinese Windows. After the decision, bytes that are not valid in the chosen encoding raise `badEncoding` for
 /// the row holding them, so a damaged file is reported rather than read as garbled text.
+// Known limitation: the encoding is decided once, from the first chunk holding non-ASCII bytes. A file that mixes
+// encodings (rows pasted from elsewhere) fails with `badEncoding` on the first row that differs, which is safe:
+// nothing is read as garbled text.
 final class TextSource: ByteSource {
     private enum Mode {
         case sniffing

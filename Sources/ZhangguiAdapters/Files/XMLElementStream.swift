@@ -115,7 +115,7 @@ final class XMLElementStream {
     private func refill(keepingFrom keepFrom: Int) throws(TableFileError) {
         buffer.removeFirst(keepFrom)
         position = 0
-        let target = buffer.count + max(chunkSize, buffer.count)
+        let target = buffer.count + max(tableFileChunkSize, buffer.count)
         while buffer.count < target && !isInputEnded {
             isInputEnded = !(try source.read(appendingTo: &buffer))
         }

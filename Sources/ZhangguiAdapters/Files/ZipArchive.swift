@@ -57,13 +57,14 @@ final class ZipArchive {
             throw corrupt("not a complete zip archive (end of central directory missing)")
         }
         let record = EndRecord(
-            entryCount: Int(tail.uint16(at: start + 10)),
-            directorySize: Int(tail.uint32(at: start + 12)),
-            directoryOffset: Int(tail.uint32(at: start + 16))
+            entryCount: Int(tail.littleEndian16(at: start + 10)),
+            directorySize: Int(tail.littleEndian32(at: start + 12)),
+            directoryOffset: Int(tail.littleEndian32(at: start + 16))
         )
         let isZip64 =
             record.entryCount == 0xFFFF || record.directorySize == 0xFFFF_FFFF
-            || record.directoryOffset == 0xFFFF_FFFF || (start >= 20 && tail.uint32(at: start - 20) == 0x0706_4B50)
+            || record.directoryOffset == 0xFFFF_FFFF
+            || (start >= 20 && tail.littleEndian32(at: start - 20) == 0x0706_4B50)
         guard !isZip64 else {
             throw TableFileError(
                 code: .unsupportedFormat,
@@ -80,7 +81,7 @@ final class ZipArchive {
     private func lastEndSignature(in tail: [UInt8]) -> Int? {
         var index = tail.count - 22
         while index >= 0 {
-            if tail.uint32(at: index) == 0x0605_4B50 { return index }
+            if tail.littleEndian32(at: index) == 0x0605_4B50 { return index }
             index -= 1
         }
         return nil
@@ -89,21 +90,21 @@ final class ZipArchive {
     private func readDirectory(_ directory: [UInt8], count: Int) throws(TableFileError) {
         var offset = 0
         for _ in 0..<count {
-            guard offset + 46 <= directory.count, directory.uint32(at: offset) == 0x0201_4B50 else {
+            guard offset + 46 <= directory.count, directory.littleEndian32(at: offset) == 0x0201_4B50 else {
                 throw corrupt("central directory is damaged")
             }
-            let nameLength = Int(directory.uint16(at: offset + 28))
-            let extraLength = Int(directory.uint16(at: offset + 30))
-            let commentLength = Int(directory.uint16(at: offset + 32))
+            let nameLength = Int(directory.littleEndian16(at: offset + 28))
+            let extraLength = Int(directory.littleEndian16(at: offset + 30))
+            let commentLength = Int(directory.littleEndian16(at: offset + 32))
             guard offset + 46 + nameLength <= directory.count else { throw corrupt("central directory is damaged") }
             let entry = Entry(
                 name: String(decoding: directory[offset + 46..<offset + 46 + nameLength], as: UTF8.self),
-                method: directory.uint16(at: offset + 10),
-                flags: directory.uint16(at: offset + 8),
-                crc: directory.uint32(at: offset + 16),
-                compressedSize: Int(directory.uint32(at: offset + 20)),
-                uncompressedSize: Int(directory.uint32(at: offset + 24)),
-                localHeaderOffset: Int(directory.uint32(at: offset + 42))
+                method: directory.littleEndian16(at: offset + 10),
+                flags: directory.littleEndian16(at: offset + 8),
+                crc: directory.littleEndian32(at: offset + 16),
+                compressedSize: Int(directory.littleEndian32(at: offset + 20)),
+                uncompressedSize: Int(directory.littleEndian32(at: offset + 24)),
+                localHeaderOffset: Int(directory.littleEndian32(at: offset + 42))
             )
             entries[entry.name] = entry
             offset += 46 + nameLength + extraLength + commentLength
@@ -113,12 +114,12 @@ final class ZipArchive {
 
 extension [UInt8] {
     /// The little-endian 16-bit number at `offset`.
-    func uint16(at offset: Int) -> UInt16 {
+    func littleEndian16(at offset: Int) -> UInt16 {
         UInt16(self[offset]) | UInt16(self[offset + 1]) << 8
     }
 
     /// The little-endian 32-bit number at `offset`.
-    func uint32(at offset: Int) -> UInt32 {
-        UInt32(uint16(at: offset)) | UInt32(uint16(at: offset + 2)) << 16
+    func littleEndian32(at offset: Int) -> UInt32 {
+        UInt32(littleEndian16(at: offset)) | UInt32(littleEndian16(at: offset + 2)) << 16
     }
 }

@@ -30,10 +30,11 @@ final class ZipEntrySource: ByteSource {
             throw TableFileError(code: .unsupportedFormat, file: fileName, detail: detail)
         }
         let header = try archive.file.read(count: 30, at: entry.localHeaderOffset)
-        guard header.count == 30, header.uint32(at: 0) == 0x0403_4B50 else {
+        guard header.count == 30, header.littleEndian32(at: 0) == 0x0403_4B50 else {
             throw archive.corrupt("entry \(entry.name) is missing")
         }
-        nextOffset = entry.localHeaderOffset + 30 + Int(header.uint16(at: 26)) + Int(header.uint16(at: 28))
+        nextOffset =
+            entry.localHeaderOffset + 30 + Int(header.littleEndian16(at: 26)) + Int(header.littleEndian16(at: 28))
         remaining = entry.compressedSize
         inflater = entry.method == 8 ? try Inflater(framing: .raw, fileName: fileName) : nil
     }
@@ -54,7 +55,7 @@ final class ZipEntrySource: ByteSource {
 
     private func inflateChunk(with inflater: Inflater, appendingTo buffer: inout [UInt8]) throws(TableFileError) {
         if position == input.count { try readCompressedChunk() }
-        let step = try inflater.inflate(input, from: position, appendingTo: &buffer, capacity: chunkSize)
+        let step = try inflater.inflate(input, from: position, appendingTo: &buffer, capacity: tableFileChunkSize)
         position += step.consumed
         isFinished = step.isStreamEnd
     }
@@ -71,7 +72,7 @@ final class ZipEntrySource: ByteSource {
 
     private func readCompressedChunk() throws(TableFileError) {
         guard remaining > 0 else { throw archive.corrupt("entry \(entry.name) ends early") }
-        input = try archive.file.read(count: min(chunkSize, remaining), at: nextOffset)
+        input = try archive.file.read(count: min(tableFileChunkSize, remaining), at: nextOffset)
         guard !input.isEmpty else { throw archive.corrupt("entry \(entry.name) is cut off") }
         position = 0
         nextOffset += input.count
@@ -80,7 +81,7 @@ final class ZipEntrySource: ByteSource {
 
     /// Adds the new output to the running size and CRC; at the end, checks both against the directory.
     private func account(_ buffer: [UInt8], from start: Int) throws(TableFileError) {
-        crc = crc32(crc, buffer, start..<buffer.count)
+        crc = updatedCRC32(crc, with: buffer, in: start..<buffer.count)
         produced += buffer.count - start
         guard produced <= entry.uncompressedSize else {
             throw archive.corrupt("entry \(entry.name) is damaged (longer than recorded)")

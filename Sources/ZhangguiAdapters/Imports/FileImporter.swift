@@ -1,5 +1,5 @@
-public import ZhangguiServices
 import ZhangguiCore
+public import ZhangguiServices
 public import ZhangguiStore
 
 /// The kinds of file Zhanggui imports.
@@ -53,7 +53,12 @@ public struct FileImporter: Sendable {
                 try OpeningStockService().receive(lines, into: &report, context: context, connection: connection)
             case .orders:
                 let trades = try readOrders(&reader, shop: shop, context: context, report: &report)
-                let result = try OrderIntake().ingest(trades, source: fileName, context: context, connection: connection)
+                let result = try OrderIntake().ingest(
+                    trades,
+                    source: fileName,
+                    context: context,
+                    connection: connection
+                )
                 report.imported = result.imported
                 report.cancelled = result.cancelled
                 report.duplicates = result.duplicates

@@ -50,7 +50,7 @@ enum OnlineRetailFile {
             let code = fields.required("StockCode")
             let quantity = signedQuantity(&fields, isCancellation: isCancellation)
             let price = fields.money("UnitPrice", currency: context.currency)
-            let orderedAt = fields.time("InvoiceDate", calendar: context.calendar)
+            let orderedAt = assembler.isNew(invoice) ? fields.time("InvoiceDate", calendar: context.calendar) : nil
             let customer = fields.text("CustomerID")
             let isPostage = postageCodes.contains(code) && !isCancellation
             let line =
@@ -97,7 +97,9 @@ enum OnlineRetailFile {
         let id = customer.split(separator: ".").first.map(String.init) ?? ""
         let key = id.isEmpty ? invoice : id
         let number = Int64(key.filter(\.isNumber)) ?? 0
-        let place = places.isEmpty ? ReceiverPlace(province: "", city: "", district: "") : places[Int(number % Int64(places.count))]
+        let place =
+            places.isEmpty
+            ? ReceiverPlace(province: "", city: "", district: "") : places[Int(number % Int64(places.count))]
         let digits = String(number % 100_000_000)
         return Receiver(
             name: id.isEmpty ? "示例散客\(invoice)" : "示例客户\(id)",

@@ -15,6 +15,11 @@ struct OrderAssembler {
     private var orders: [OrderRows] = []
     private var indexByKey: [String: Int] = [:]
 
+    /// Whether no row of order `key` has been added yet: only then are its order-level cells read.
+    func isNew(_ key: String) -> Bool {
+        indexByKey[key] == nil
+    }
+
     /// Adds one row's line to the order `key`; `header` builds the trade from its first row.
     mutating func add(
         key: String,
@@ -23,11 +28,13 @@ struct OrderAssembler {
         issues: [ImportIssue],
         header: () -> Trade?
     ) {
-        let index = indexByKey[key] ?? {
-            orders.append(OrderRows(key: key))
-            indexByKey[key] = orders.count - 1
-            return orders.count - 1
-        }()
+        let index =
+            indexByKey[key]
+            ?? {
+                orders.append(OrderRows(key: key))
+                indexByKey[key] = orders.count - 1
+                return orders.count - 1
+            }()
         orders[index].rowNumbers.append(row)
         orders[index].issues += issues
         if orders[index].trade == nil, orders[index].issues.isEmpty { orders[index].trade = header() }
@@ -47,7 +54,12 @@ struct OrderAssembler {
             var issues = order.issues
             if let trade = order.trade, trade.lines.isEmpty {
                 issues.append(
-                    ImportIssue(file: report.file, row: order.rowNumbers[0], column: "", message: "order has no goods lines")
+                    ImportIssue(
+                        file: report.file,
+                        row: order.rowNumbers[0],
+                        column: "",
+                        message: "order has no goods lines"
+                    )
                 )
             }
             if let trade = order.trade, trade.goodsAmount.fen < 0 {

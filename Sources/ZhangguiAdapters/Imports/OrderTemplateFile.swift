@@ -34,9 +34,9 @@ enum OrderTemplateFile {
                 quantity: fields.positiveQuantity("数量"),
                 unitPrice: fields.money("单价", currency: context.currency)
             )
-            var header = fields
-            let trade = readHeader(&header, orderID: orderID, shop: shop, context: context)
-            assembler.add(key: "\(shop)/\(orderID)", row: row.number, line: line, issues: header.issues) { trade }
+            let key = "\(shop)/\(orderID)"
+            let trade = assembler.isNew(key) ? readHeader(&fields, orderID: orderID, shop: shop, context: context) : nil
+            assembler.add(key: key, row: row.number, line: line, issues: fields.issues) { trade }
         }
         return assembler.finish(into: &report)
     }

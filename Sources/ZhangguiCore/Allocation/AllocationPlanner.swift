@@ -76,7 +76,9 @@ public enum AllocationPlanner {
                 let stock = remaining[warehouse] ?? [:]
                 let units = min(left, demand.perUnit.map { stock[$0.skuID, default: 0] / $0.quantity }.min() ?? 0)
                 guard units > 0 else { continue }
-                for part in demand.perUnit { remaining[warehouse, default: [:]][part.skuID, default: 0] -= part.quantity * units }
+                for part in demand.perUnit {
+                    remaining[warehouse, default: [:]][part.skuID, default: 0] -= part.quantity * units
+                }
                 parts[warehouse, default: []].append((demand.lineIndex, units))
                 left -= units
             }

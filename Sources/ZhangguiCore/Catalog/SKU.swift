@@ -12,7 +12,14 @@ public struct SKU: Hashable, Sendable, Codable {
     /// 吊牌价 / list price, including VAT.
     public var listPrice: Money
 
-    public init(code: String, barcode: String = "", name: String, spec: String = "", weightGrams: Int64 = 0, listPrice: Money) {
+    public init(
+        code: String,
+        barcode: String = "",
+        name: String,
+        spec: String = "",
+        weightGrams: Int64 = 0,
+        listPrice: Money
+    ) {
         self.code = code
         self.barcode = barcode
         self.name = name

@@ -23,7 +23,9 @@ extension Money {
             remainders.append((index, remainder))
         }
         var leftover = magnitude - parts.reduce(0, +)
-        let order = remainders.sorted { $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index }
+        let order = remainders.sorted {
+            $0.remainder != $1.remainder ? $0.remainder > $1.remainder : $0.index < $1.index
+        }
         for entry in order where leftover > 0 {
             parts[entry.index] += 1
             leftover -= 1

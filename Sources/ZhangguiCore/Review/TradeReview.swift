@@ -37,7 +37,11 @@ public enum TradeReview {
         facts.demand.sorted { $0.key < $1.key }.compactMap { code, needed in
             let available = facts.available[code] ?? 0
             guard needed > available else { return nil }
-            return Hold(reason: .stockShortage, check: "stock", detail: "\(code): \(needed) needed, \(available) available")
+            return Hold(
+                reason: .stockShortage,
+                check: "stock",
+                detail: "\(code): \(needed) needed, \(available) available"
+            )
         }
     }
 

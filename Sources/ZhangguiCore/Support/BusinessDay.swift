@@ -63,7 +63,9 @@ struct LocalDateTime {
         if fields.count == 2 {
             let time = fields[1].split(separator: ":").map { Int64($0) }
             guard (2...3).contains(time.count), time.allSatisfy({ $0 != nil }) else { return nil }
-            let hour = time[0]!, minute = time[1]!, second = time.count == 3 ? time[2]! : 0
+            let hour = time[0]!
+            let minute = time[1]!
+            let second = time.count == 3 ? time[2]! : 0
             guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
             seconds = hour * 3600 + minute * 60 + second
         }

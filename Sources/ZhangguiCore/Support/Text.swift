@@ -11,6 +11,15 @@ extension Substring {
 extension String {
     /// The text without leading and trailing whitespace, including the full-width space U+3000.
     public var trimmed: String {
-        String(Substring(self).trimmingWhitespace())
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, Self.isPlainASCII(first), Self.isPlainASCII(last) {
+            return self
+        }
+        return String(Substring(self).trimmingWhitespace())
+    }
+
+    /// A printable ASCII byte other than space: certainly not whitespace, so trimming can stop.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F
     }
 }

@@ -1,5 +1,5 @@
-public import ZhangguiStore
 import ZhangguiCore
+public import ZhangguiStore
 
 /// What an allocation run did.
 public struct AllocationSummary: Sendable, Equatable {

@@ -69,7 +69,9 @@ struct Reserver {
             for (partIndex, share) in shares.enumerated() { netsByPart[partIndex][index] = share }
         }
         var placed: [(tradeID: Int64, lines: [Int64])] = []
-        placed.append((trade.id, try keepFirstPart(trade, units: unitsByPart[0], nets: netsByPart[0], records: records)))
+        placed.append(
+            (trade.id, try keepFirstPart(trade, units: unitsByPart[0], nets: netsByPart[0], records: records))
+        )
         for partIndex in 1..<parts.count {
             let lines = parts[partIndex].lines.map { entry in
                 (

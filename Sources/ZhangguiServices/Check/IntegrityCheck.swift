@@ -1,5 +1,5 @@
-public import ZhangguiStore
 import ZhangguiCore
+public import ZhangguiStore
 
 /// The outcome of `zhanggui check`: every difference found, or none.
 public struct IntegrityReport: Sendable, Equatable {
@@ -39,7 +39,8 @@ public struct IntegrityCheck: Sendable {
         }
     }
 
-    private func compareStock(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws {
+    private func compareStock(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws
+    {
         let balances = try queries.balances(companyID: companyID)
         let ledger = try queries.ledgerTotals(companyID: companyID)
         let reservations = try queries.reservationTotals(companyID: companyID)
@@ -62,7 +63,8 @@ public struct IntegrityCheck: Sendable {
         }
     }
 
-    private func compareCosts(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws {
+    private func compareCosts(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws
+    {
         let costs = try queries.costs(companyID: companyID)
         let ledger = try queries.ledgerCosts(companyID: companyID)
         for sku in Set(costs.keys).union(ledger.keys).sorted() {

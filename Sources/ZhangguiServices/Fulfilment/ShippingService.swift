@@ -1,12 +1,12 @@
-public import ZhangguiStore
 import ZhangguiCore
+public import ZhangguiStore
 
 /// What a shipping run did.
 public struct ShippingSummary: Sendable, Equatable {
     public var shipments = 0
     public var trades = 0
     public var units: Int64 = 0
-    /// Revenue without VAT, output VAT and cost of goods booked, in fen.
+    /// Revenue without VAT and cost of goods booked, in fen.
     public var revenueFen: Int64 = 0
     public var costFen: Int64 = 0
 
@@ -31,58 +31,73 @@ public struct ShippingService: Sendable {
                 let context = try CompanyContext.load(companyID, from: connection)
                 let shipments = try FulfilmentRecords(connection)
                     .shipments(companyID: companyID, tradeState: .waybilled, limit: batchSize)
-                for shipment in shipments {
-                    try ship(shipment, context: context, connection: connection, summary: &summary)
-                }
+                guard let first = shipments.first?.id, let last = shipments.last?.id else { return 0 }
+                let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
+                try batch.ship(shipments, summary: &summary)
                 return shipments.count
             }
             if count < batchSize { return summary }
         }
     }
+}
 
-    private func ship(
-        _ shipment: ShipmentRecord,
-        context: CompanyContext,
-        connection: any DatabaseConnection,
-        summary: inout ShippingSummary
-    ) throws {
-        let fulfilment = FulfilmentRecords(connection)
-        let records = TradeRecords(connection, currency: context.currency)
+/// One transaction's worth of shipments, with their trades and reservations loaded up front.
+private struct ShippingBatch {
+    let connection: any DatabaseConnection
+    let context: CompanyContext
+    let shipments: ClosedRange<Int64>
+
+    func ship(_ records: [ShipmentRecord], summary: inout ShippingSummary) throws {
+        let trades = try TradeRecords(connection, currency: context.currency)
+            .trades(companyID: context.id, state: .waybilled, shipments: shipments)
+        let reservations = try FulfilmentRecords(connection)
+            .reservations(companyID: context.id, state: .waybilled, shipments: shipments)
         let now = Clock.nowSeconds()
-        for tradeID in try fulfilment.tradeIDs(shipmentID: shipment.id, state: .waybilled) {
-            guard let trade = try records.trade(id: tradeID, companyID: context.id) else { continue }
-            let lines = try issueStock(for: trade, context: context, connection: connection)
-            let voucher = try SalesVoucher.make(
-                platformOrderID: trade.platformOrderID,
-                lines: lines,
-                freight: trade.freight,
-                context: context
-            )
-            try VoucherRecords(connection).post(
-                voucher,
-                date: context.calendar.day(of: now),
-                source: "trade:\(tradeID)",
-                companyID: context.id
-            )
-            try fulfilment.clearReservations(tradeID: tradeID)
-            try records.setState(.shipped, tradeID: tradeID, expected: .waybilled)
-            summary.trades += 1
-            summary.units += trade.lines.reduce(0) { $0 + $1.quantity }
-            summary.revenueFen += voucher.lines.filter { $0.accountCode == context.account(.salesRevenue) }
-                .reduce(0) { $0 + $1.credit.fen }
-            summary.costFen += lines.reduce(0) { $0 + $1.cost.fen }
+        for trade in trades {
+            try ship(trade, reservations: reservations[trade.id] ?? [], at: now, summary: &summary)
         }
-        try fulfilment.markShipped(shipmentID: shipment.id, at: now)
-        summary.shipments += 1
+        let fulfilment = FulfilmentRecords(connection)
+        for shipment in records {
+            try fulfilment.markShipped(shipmentID: shipment.id, at: now)
+            summary.shipments += 1
+        }
+    }
+
+    private func ship(_ trade: StoredTrade, reservations: [Reservation], at now: Int64, summary: inout ShippingSummary)
+        throws
+    {
+        let lines = try issueStock(for: trade, reservations: reservations)
+        let voucher = try SalesVoucher.make(
+            platformOrderID: trade.platformOrderID,
+            lines: lines,
+            freight: trade.freight,
+            context: context
+        )
+        try VoucherRecords(connection).post(
+            voucher,
+            date: context.calendar.day(of: now),
+            source: "trade:\(trade.id)",
+            companyID: context.id
+        )
+        try FulfilmentRecords(connection).clearReservations(tradeID: trade.id)
+        try TradeRecords(connection, currency: context.currency).setState(
+            .shipped,
+            tradeID: trade.id,
+            expected: .waybilled
+        )
+        summary.trades += 1
+        summary.units += trade.lines.reduce(0) { $0 + $1.quantity }
+        summary.revenueFen +=
+            voucher.lines.filter { $0.accountCode == context.account(.salesRevenue) }
+            .reduce(0) { $0 + $1.credit.fen }
+        summary.costFen += lines.reduce(0) { $0 + $1.cost.fen }
     }
 
     /// Takes each reserved unit out of stock and returns the lines with their cost of goods.
-    private func issueStock(for trade: StoredTrade, context: CompanyContext, connection: any DatabaseConnection)
-        throws -> [ShippedLine]
-    {
+    private func issueStock(for trade: StoredTrade, reservations: [Reservation]) throws -> [ShippedLine] {
         let book = StockBook(connection, currency: context.currency)
         var costByLine: [Int64: Money] = [:]
-        for reservation in try FulfilmentRecords(connection).reservations(tradeID: trade.id) {
+        for reservation in reservations {
             let cost = try book.post(
                 StockPosting(
                     companyID: context.id,
@@ -97,11 +112,7 @@ public struct ShippingService: Sendable {
             costByLine[reservation.lineID, default: .zero(context.currency)] += cost
         }
         return trade.lines.map { line in
-            ShippedLine(
-                skuCode: line.merchantCode,
-                net: line.net,
-                cost: costByLine[line.id] ?? .zero(context.currency)
-            )
+            ShippedLine(skuCode: line.merchantCode, net: line.net, cost: costByLine[line.id] ?? .zero(context.currency))
         }
     }
 }

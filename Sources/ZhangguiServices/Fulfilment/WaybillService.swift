@@ -1,5 +1,5 @@
-public import ZhangguiStore
 import ZhangguiCore
+public import ZhangguiStore
 
 /// Waybilling (打单): gets a waybill number for every allocated shipment.
 public struct WaybillService: Sendable {

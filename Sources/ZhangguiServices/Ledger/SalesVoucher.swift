@@ -28,17 +28,32 @@ enum SalesVoucher {
             tax += split.tax
             received += line.net
             voucherLines.append(
-                VoucherLine(summary: summary, accountCode: context.account(.salesRevenue), credit: split.net, skuCode: line.skuCode)
+                VoucherLine(
+                    summary: summary,
+                    accountCode: context.account(.salesRevenue),
+                    credit: split.net,
+                    skuCode: line.skuCode
+                )
             )
         }
         let freightSplit = VATSplit(inclusive: freight, rateBasisPoints: rate)
         tax += freightSplit.tax
-        voucherLines.append(VoucherLine(summary: "运费收入", accountCode: context.account(.salesRevenue), credit: freightSplit.net))
+        voucherLines.append(
+            VoucherLine(summary: "运费收入", accountCode: context.account(.salesRevenue), credit: freightSplit.net)
+        )
         voucherLines.append(VoucherLine(summary: summary, accountCode: context.account(.outputVAT), credit: tax))
-        voucherLines.insert(VoucherLine(summary: summary, accountCode: context.account(.receivable), debit: received), at: 0)
+        voucherLines.insert(
+            VoucherLine(summary: summary, accountCode: context.account(.receivable), debit: received),
+            at: 0
+        )
         for line in lines {
             voucherLines.append(
-                VoucherLine(summary: summary, accountCode: context.account(.costOfGoodsSold), debit: line.cost, skuCode: line.skuCode)
+                VoucherLine(
+                    summary: summary,
+                    accountCode: context.account(.costOfGoodsSold),
+                    debit: line.cost,
+                    skuCode: line.skuCode
+                )
             )
         }
         let totalCost = lines.map(\.cost).sum(currency: currency)

@@ -31,7 +31,9 @@ public struct OrderIntake: Sendable {
         let records = TradeRecords(connection, currency: context.currency)
         for trade in trades {
             result.received += 1
-            let shopID = try shopIDs[trade.shopCode] ?? CompanyRecords(connection)
+            let shopID =
+                try shopIDs[trade.shopCode]
+                ?? CompanyRecords(connection)
                 .shopID(code: trade.shopCode, platform: "file", companyID: context.id)
             shopIDs[trade.shopCode] = shopID
             let origin = TradeOrigin(

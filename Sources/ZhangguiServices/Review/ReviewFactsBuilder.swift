@@ -23,10 +23,16 @@ struct ReviewFactsBuilder {
             let entry = snapshot.catalog.entry(forMerchantCode: line.merchantCode)
             lineSKUs.append(entry?.id)
             let components = (entry?.parts ?? []).map { part in
-                ComboComponent(skuCode: snapshot.catalog.codeByID[part.skuID] ?? "", quantity: part.quantity * line.quantity)
+                ComboComponent(
+                    skuCode: snapshot.catalog.codeByID[part.skuID] ?? "",
+                    quantity: part.quantity * line.quantity
+                )
             }
             for part in entry?.parts ?? [] {
-                available[snapshot.catalog.codeByID[part.skuID] ?? ""] = snapshot.available(skuID: part.skuID, in: serving)
+                available[snapshot.catalog.codeByID[part.skuID] ?? ""] = snapshot.available(
+                    skuID: part.skuID,
+                    in: serving
+                )
             }
             lines.append(
                 LineFacts(
@@ -57,7 +63,9 @@ struct ReviewFactsBuilder {
     private func cost(of entry: CatalogEntry, quantity: Int64) -> Money? {
         var total: Money?
         for part in entry.parts {
-            guard let partCost = snapshot.cost(skuID: part.skuID, quantity: part.quantity * quantity) else { return nil }
+            guard let partCost = snapshot.cost(skuID: part.skuID, quantity: part.quantity * quantity) else {
+                return nil
+            }
             total = total.map { $0 + partCost } ?? partCost
         }
         return total

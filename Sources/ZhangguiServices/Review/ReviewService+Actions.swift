@@ -15,15 +15,15 @@ extension ReviewService {
             try allow(.approve, trade)
             let snapshot = try StockSnapshot.load(context: context, connection: connection)
             let built = ReviewFactsBuilder(snapshot: snapshot, checkAddress: checkAddress).facts(for: trade)
-            if let unmapped = trade.lines.first(where: { snapshot.catalog.entry(forMerchantCode: $0.merchantCode) == nil }) {
-                throw OrderActionError(code: .unmapped, tradeID: tradeID, detail: "line \(unmapped.lineNo) \(unmapped.merchantCode)")
+            if let unmapped = trade.lines.first(where: {
+                snapshot.catalog.entry(forMerchantCode: $0.merchantCode) == nil
+            }) {
+                throw OrderActionError(
+                    code: .unmapped,
+                    tradeID: tradeID,
+                    detail: "line \(unmapped.lineNo) \(unmapped.merchantCode)"
+                )
             }
-            try records.recordReview(
-                tradeID: tradeID,
-                lineSKUs: zip(trade.lines, built.lineSKUs).map { ($0.id, $1) },
-                divisionCode: built.divisionCode,
-                isHighPriority: TradeReview.isHighPriority(built.facts, policy: context.company.policy)
-            )
             var mapped = trade
             mapped.lines = zip(trade.lines, built.lineSKUs).map { $0.with(skuID: $1) }
             var working = snapshot
@@ -34,13 +34,26 @@ extension ReviewService {
                 throw OrderActionError(
                     code: .insufficientStock,
                     tradeID: tradeID,
-                    detail: shortages.isEmpty ? "no warehouse serving the receiver has it all" : shortages.joined(separator: "; ")
+                    detail: shortages.isEmpty
+                        ? "no warehouse serving the receiver has it all" : shortages.joined(separator: "; ")
                 )
             }
             let holds = HoldRecords(connection)
             try records.acknowledge(Set(try holds.open(tradeID: tradeID).map(\.reason)), tradeID: tradeID)
             try holds.releaseAll(tradeID: tradeID)
-            for id in parts { try records.setState(.approved, tradeID: id, expected: trade.state) }
+            let isHighPriority = TradeReview.isHighPriority(built.facts, policy: context.company.policy)
+            for (index, id) in parts.enumerated() {
+                let lines =
+                    index == 0 ? zip(trade.lines, built.lineSKUs).filter { $0.skuID != $1 }.map { ($0.id, $1) } : []
+                try records.recordReview(
+                    tradeID: id,
+                    lineSKUs: lines,
+                    divisionCode: built.divisionCode,
+                    isHighPriority: isHighPriority,
+                    moving: trade.state,
+                    to: .approved
+                )
+            }
             return parts
         }
     }
@@ -85,7 +98,11 @@ extension ReviewService {
     public func holds(tradeID: Int64, companyID: Int64) throws -> [Hold] {
         try database.read { connection in
             let context = try CompanyContext.load(companyID, from: connection)
-            _ = try loadTrade(tradeID, records: TradeRecords(connection, currency: context.currency), companyID: companyID)
+            _ = try loadTrade(
+                tradeID,
+                records: TradeRecords(connection, currency: context.currency),
+                companyID: companyID
+            )
             return try HoldRecords(connection).open(tradeID: tradeID)
         }
     }

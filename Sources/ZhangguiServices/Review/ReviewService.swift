@@ -63,12 +63,17 @@ public struct ReviewService: Sendable {
         let isHighPriority = TradeReview.isHighPriority(built.facts, policy: context.company.policy)
         if isHighPriority { summary.highPriority += 1 }
         let records = TradeRecords(connection, currency: context.currency)
-        try records.recordReview(
-            tradeID: trade.id,
-            lineSKUs: zip(trade.lines, built.lineSKUs).map { ($0.id, $1) },
-            divisionCode: built.divisionCode,
-            isHighPriority: isHighPriority
-        )
+        let changedLines = zip(trade.lines, built.lineSKUs).filter { $0.skuID != $1 }.map { ($0.id, $1) }
+        let record = { (id: Int64, lines: [(lineID: Int64, skuID: Int64?)], next: TradeState) in
+            try records.recordReview(
+                tradeID: id,
+                lineSKUs: lines,
+                divisionCode: built.divisionCode,
+                isHighPriority: isHighPriority,
+                moving: .pendingReview,
+                to: next
+            )
+        }
         var holds = TradeReview.holds(for: built.facts, policy: context.company.policy)
             .filter { !trade.acknowledgedHolds.contains($0.reason) }
         if holds.isEmpty {
@@ -79,15 +84,18 @@ public struct ReviewService: Sendable {
                 try Reserver(connection: connection, context: context).reserve(reviewedTrade, snapshot: &snapshot)
             }
             if let parts {
-                for id in parts { try records.setState(.approved, tradeID: id, expected: .pendingReview) }
+                try record(trade.id, changedLines, .approved)
+                for id in parts.dropFirst() { try record(id, [], .approved) }
                 summary.approved += 1
                 summary.splitParts += parts.count - 1
                 return
             }
-            holds = [Hold(reason: .stockShortage, check: "stock", detail: "no warehouse serving the receiver has it all")]
+            holds = [
+                Hold(reason: .stockShortage, check: "stock", detail: "no warehouse serving the receiver has it all")
+            ]
         }
+        try record(trade.id, changedLines, .onHold)
         try HoldRecords(connection).add(holds, tradeID: trade.id, companyID: context.id)
-        try records.setState(.onHold, tradeID: trade.id, expected: .pendingReview)
         summary.held += 1
         for reason in Set(holds.map(\.reason)) { summary.heldByReason[reason, default: 0] += 1 }
     }

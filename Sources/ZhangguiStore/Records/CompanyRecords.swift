@@ -63,7 +63,8 @@ public struct CompanyRecords {
 
     /// The id of the shop with `code`, creating it when it does not exist yet.
     public func shopID(code: String, platform: String, companyID: Int64) throws -> Int64 {
-        if let row = try connection.queryOne("SELECT id FROM shops WHERE company_id = ? AND code = ?", companyID, code) {
+        if let row = try connection.queryOne("SELECT id FROM shops WHERE company_id = ? AND code = ?", companyID, code)
+        {
             return row.int(0)
         }
         let row = try connection.queryOne(

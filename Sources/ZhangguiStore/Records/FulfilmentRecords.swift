@@ -66,6 +66,32 @@ public struct FulfilmentRecords {
         }
     }
 
+    /// The open reservations of the trades in `state` whose shipment ids fall in `shipments`, by trade id.
+    public func reservations(companyID: Int64, state: TradeState, shipments: ClosedRange<Int64>) throws
+        -> [Int64: [Reservation]]
+    {
+        var result: [Int64: [Reservation]] = [:]
+        try connection.forEach(
+            """
+            SELECT id, trade_id, line_id, warehouse_id, sku_id, quantity FROM reservations WHERE trade_id IN (
+                SELECT id FROM trades WHERE company_id = ? AND state = ? AND shipment_id BETWEEN ? AND ?)
+            ORDER BY id
+            """,
+            [companyID, state.rawValue, shipments.lowerBound, shipments.upperBound]
+        ) { row in
+            let reservation = Reservation(
+                id: row.int(0),
+                tradeID: row.int(1),
+                lineID: row.int(2),
+                warehouseID: row.int(3),
+                skuID: row.int(4),
+                quantity: row.int(5)
+            )
+            result[reservation.tradeID, default: []].append(reservation)
+        }
+        return result
+    }
+
     /// Removes a trade's reservations (released or shipped; the stock ledger keeps the history).
     public func clearReservations(tradeID: Int64) throws {
         try connection.execute("DELETE FROM reservations WHERE trade_id = ?", tradeID)
@@ -98,13 +124,15 @@ public struct FulfilmentRecords {
         try connection.execute("UPDATE trades SET shipment_id = ? WHERE id = ?", shipmentID, tradeID)
     }
 
-    /// Shipments of the company whose trades are all in `state`, in id order, up to `limit`.
+    /// Shipments of the company holding trades in `tradeState`, in id order, up to `limit`.
     public func shipments(companyID: Int64, tradeState: TradeState, limit: Int) throws -> [ShipmentRecord] {
         try connection.query(
             """
             SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no FROM shipments s
-            WHERE s.company_id = ? AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = ?)
-            ORDER BY s.id LIMIT ?
+            WHERE s.id IN (
+                SELECT DISTINCT shipment_id FROM trades
+                WHERE company_id = ? AND state = ? AND shipment_id IS NOT NULL ORDER BY shipment_id LIMIT ?)
+            ORDER BY s.id
             """,
             companyID,
             tradeState.rawValue,

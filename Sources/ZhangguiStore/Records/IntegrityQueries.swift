@@ -93,7 +93,9 @@ public struct IntegrityQueries {
     /// Number of vouchers and lines.
     public func voucherCounts(companyID: Int64) throws -> (vouchers: Int64, lines: Int64) {
         let vouchers = try connection.queryOne("SELECT COUNT(*) FROM vouchers WHERE company_id = ?", companyID)?.int(0)
-        let lines = try connection.queryOne("SELECT COUNT(*) FROM voucher_lines WHERE company_id = ?", companyID)?.int(0)
+        let lines = try connection.queryOne("SELECT COUNT(*) FROM voucher_lines WHERE company_id = ?", companyID)?.int(
+            0
+        )
         return (vouchers ?? 0, lines ?? 0)
     }
 

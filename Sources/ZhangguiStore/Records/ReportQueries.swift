@@ -107,7 +107,10 @@ public struct ReportQueries {
 
     /// The ledger entries of one SKU, oldest first: warehouse, deltas, value, reason, document, time.
     public func ledger(companyID: Int64, skuCode: String, limit: Int) throws
-        -> [(warehouse: String, onHand: Int64, reserved: Int64, frozen: Int64, value: Int64, reason: String, document: String)]
+        -> [(
+            warehouse: String, onHand: Int64, reserved: Int64, frozen: Int64, value: Int64, reason: String,
+            document: String
+        )]
     {
         try connection.query(
             """

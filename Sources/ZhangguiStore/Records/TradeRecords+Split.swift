@@ -3,7 +3,11 @@ public import ZhangguiCore
 extension TradeRecords {
     /// Creates the next split part of `parent` (拆单) holding `lines`, with no freight, and returns the new trade's
     /// id and its lines' ids in the order given. The caller shrinks or removes the parent's lines.
-    public func splitOff(parent: StoredTrade, lines: [(line: StoredLine, quantity: Int64, net: Money)], companyID: Int64)
+    public func splitOff(
+        parent: StoredTrade,
+        lines: [(line: StoredLine, quantity: Int64, net: Money)],
+        companyID: Int64
+    )
         throws -> (tradeID: Int64, lineIDs: [Int64])
     {
         let nextSeq =
@@ -61,7 +65,12 @@ extension TradeRecords {
 
     /// Sets a line's quantity and net amount after part of it moved to a split part.
     public func shrinkLine(lineID: Int64, quantity: Int64, net: Money) throws {
-        try connection.execute("UPDATE trade_lines SET quantity = ?, net_fen = ? WHERE id = ?", quantity, net.fen, lineID)
+        try connection.execute(
+            "UPDATE trade_lines SET quantity = ?, net_fen = ? WHERE id = ?",
+            quantity,
+            net.fen,
+            lineID
+        )
     }
 
     /// Removes a line that moved whole to a split part.

@@ -17,6 +17,8 @@ public struct StoredTrade: Sendable, Hashable {
     public let paid: Money
     /// Hold reasons a clerk has already looked at and released; review does not raise them again.
     public let acknowledgedHolds: Set<HoldReason>
+    /// The shipment the trade is in, once allocated.
+    public let shipmentID: Int64?
     public var lines: [StoredLine]
 }
 
@@ -73,7 +75,8 @@ public struct TradeRecords {
                 ON CONFLICT (company_id, shop_id, platform_order_id, split_seq) DO NOTHING RETURNING id
                 """,
                 [
-                    origin.companyID as any SQLBindable, origin.shopID, trade.platformOrderID, state.rawValue, trade.orderedAt,
+                    origin.companyID as any SQLBindable, origin.shopID, trade.platformOrderID, state.rawValue,
+                    trade.orderedAt,
                     trade.paidAt, origin.businessDate, receiver.name, receiver.phone, receiver.province,
                     receiver.city, receiver.district, receiver.address, trade.buyerNote, trade.sellerMemo,
                     trade.hasRefundInProgress, trade.goodsAmount.fen, trade.discount.fen, trade.freight.fen,
@@ -115,7 +118,7 @@ public struct TradeRecords {
     private static let tradeColumns = """
         id, shop_id, platform_order_id, split_seq, state, receiver_name, receiver_phone, province, city, district,
         address, division_code, business_date, buyer_note, seller_memo, refund_in_progress, freight_fen, paid_fen,
-        acknowledged_holds
+        acknowledged_holds, shipment_id
         """
 
     /// Up to `limit` trades of the company in `state` with ids above `afterID`, lines included, in id order.
@@ -135,6 +138,22 @@ public struct TradeRecords {
             where: "company_id = ? AND trade_id BETWEEN ? AND ?",
             [companyID, first.id, last.id]
         )
+        return trades.map { trade in
+            var loaded = trade
+            loaded.lines = lines[trade.id] ?? []
+            return loaded
+        }
+    }
+
+    /// The trades in `state` whose shipment ids fall in `shipments`, lines included, ordered by shipment and id.
+    public func trades(companyID: Int64, state: TradeState, shipments: ClosedRange<Int64>) throws -> [StoredTrade] {
+        let condition = "company_id = ? AND state = ? AND shipment_id BETWEEN ? AND ?"
+        let arguments: [any SQLBindable] = [companyID, state.rawValue, shipments.lowerBound, shipments.upperBound]
+        let trades = try connection.query(
+            "SELECT \(Self.tradeColumns) FROM trades WHERE \(condition) ORDER BY shipment_id, id",
+            arguments
+        ).map(trade(from:))
+        let lines = try linesByTrade(where: "trade_id IN (SELECT id FROM trades WHERE \(condition))", arguments)
         return trades.map { trade in
             var loaded = trade
             loaded.lines = lines[trade.id] ?? []
@@ -211,7 +230,10 @@ public struct TradeRecords {
             hasRefundInProgress: row.bool(15),
             freight: Money(fen: row.int(16), currency: currency),
             paid: Money(fen: row.int(17), currency: currency),
-            acknowledgedHolds: Set(row.string(18).split(separator: ",").compactMap { HoldReason(rawValue: String($0)) }),
+            acknowledgedHolds: Set(
+                row.string(18).split(separator: ",").compactMap { HoldReason(rawValue: String($0)) }
+            ),
+            shipmentID: row.optionalInt(19),
             lines: []
         )
     }
@@ -232,22 +254,33 @@ public struct TradeRecords {
         }
     }
 
-    /// Records what review resolved: each line's SKU, the division code, the high-priority tag.
+    /// Records what review resolved — each line's SKU, the division code, the high-priority tag — and moves the
+    /// trade from `expected` to `next` in the same statement.
+    /// - Throws: ``TradeTransitionError`` when the trade is no longer in `expected`.
     public func recordReview(
         tradeID: Int64,
         lineSKUs: [(lineID: Int64, skuID: Int64?)],
         divisionCode: String?,
-        isHighPriority: Bool
+        isHighPriority: Bool,
+        moving expected: TradeState,
+        to next: TradeState
     ) throws {
         for line in lineSKUs {
             try connection.execute("UPDATE trade_lines SET sku_id = ? WHERE id = ?", line.skuID, line.lineID)
         }
-        try connection.execute(
-            "UPDATE trades SET division_code = ?, is_high_priority = ? WHERE id = ?",
+        let changed = try connection.execute(
+            """
+            UPDATE trades SET division_code = ?, is_high_priority = ?, state = ?, updated_at = ?
+            WHERE id = ? AND state = ?
+            """,
             divisionCode,
             isHighPriority,
-            tradeID
+            next.rawValue,
+            Clock.nowSeconds(),
+            tradeID,
+            expected.rawValue
         )
+        guard changed == 1 else { throw TradeTransitionError(action: .approve, state: expected) }
     }
 
     /// Adds `reasons` to the reasons a clerk has acknowledged for the trade.

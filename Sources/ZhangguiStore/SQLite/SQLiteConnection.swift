@@ -117,7 +117,8 @@ final class SQLiteConnection: DatabaseConnection {
             throw DatabaseError(
                 kind: .other,
                 engineCode: "bind",
-                message: "statement expects \(sqlite3_bind_parameter_count(statement)) arguments, got \(arguments.count)"
+                message:
+                    "statement expects \(sqlite3_bind_parameter_count(statement)) arguments, got \(arguments.count)"
             )
         }
         for (offset, argument) in arguments.enumerated() {

@@ -23,7 +23,9 @@ enum BenchCommand {
         options: ["orders", "dir"]
     ) { arguments in
         let workspace = Workspace(arguments)
-        let directory = try DemoCommand.freshDirectory(arguments.option("dir") ?? "out/bench-\(UUID().uuidString.prefix(8))")
+        let directory = try DemoCommand.freshDirectory(
+            arguments.option("dir") ?? "out/bench-\(UUID().uuidString.prefix(8))"
+        )
         let database = try SQLiteDatabase(path: directory + "/bench.sqlite")
         try Migrator.migrate(database)
         let companyID = try MainJob.createCompany(in: database, name: "基准测试")
@@ -47,7 +49,8 @@ enum BenchCommand {
         )
         Output.line(
             String(
-                format: "end to end (import → ship): %.2f s, %.0f orders/s; with setup and check %.2f s; peak memory %.0f MiB",
+                format:
+                    "end to end (import → ship): %.2f s, %.0f orders/s; with setup and check %.2f s; peak memory %.0f MiB",
                 mainJobSeconds,
                 Double(orders) / mainJobSeconds,
                 seconds,
@@ -71,7 +74,7 @@ enum BenchCommand {
         try stock.write(to: directory + "/stock.csv")
         _ = try job.importFile(.products, path: directory + "/products.csv", step: "import products")
         _ = try job.importFile(.openingStock, path: directory + "/stock.csv", step: "import stock")
-        let places = job.addressBook.districtPlaces
+        let places = job.places
         var orders = CSVWriter(header: OrderTemplateColumns.all)
         for index in 0..<count {
             let place = places[index * 7919 % places.count]
@@ -94,8 +97,10 @@ enum BenchCommand {
         let folder = workspace.dataDirectory + "/orders/uci_online_retail"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0.hasSuffix(".csv.gz") }.sorted().map { folder + "/" + $0 }
-        guard files.count == 13 else { throw UsageError("expected 13 monthly files in \(folder), found \(files.count)") }
-        let catalog = try job.time("derive catalogue", items: { $0.products.count }) {
+        guard files.count == 13 else {
+            throw UsageError("expected 13 monthly files in \(folder), found \(files.count)")
+        }
+        let catalog = try job.time("derive catalogue", counting: \.products.count) {
             try DemoCatalog(invoiceFiles: files)
         }
         try catalog.writeProducts(to: directory + "/products.csv")

@@ -21,7 +21,9 @@ enum BooksCommands {
         let limit = try arguments.integer("limit", default: 100)
         if arguments.flag("ledger") {
             guard let sku else { throw UsageError("--ledger needs a SKU") }
-            let entries = try database.read { try ReportQueries($0).ledger(companyID: companyID, skuCode: sku, limit: limit) }
+            let entries = try database.read {
+                try ReportQueries($0).ledger(companyID: companyID, skuCode: sku, limit: limit)
+            }
             var table = [["仓库", "实物", "占用", "冻结", "金额", "原因", "单据"]]
             for entry in entries {
                 table.append([
@@ -89,13 +91,18 @@ enum BooksCommands {
         options: ["top"]
     ) { arguments in
         let (database, companyID) = try Workspace(arguments).openCompany()
-        let summary = try SalesReport(database: database).summary(companyID: companyID, top: try arguments.integer("top", default: 5))
+        let summary = try SalesReport(database: database).summary(
+            companyID: companyID,
+            top: try arguments.integer("top", default: 5)
+        )
         printSummary(summary)
         return 0
     }
 
     static func printSummary(_ summary: SalesSummary) {
-        Output.line("orders: \(Output.count(summary.orders)) (split parts \(summary.splitParts), high priority \(summary.highPriority))")
+        Output.line(
+            "orders: \(Output.count(summary.orders)) (split parts \(summary.splitParts), high priority \(summary.highPriority))"
+        )
         for state in TradeState.allCases {
             let count = summary.tradesByState[state.rawValue] ?? 0
             if count > 0 { Output.line("  \(state.chineseName) \(state.rawValue): \(Output.count(count))") }
@@ -103,7 +110,9 @@ enum BooksCommands {
         for (reason, count) in summary.heldByReason {
             Output.line("  on hold for \(reason.chineseName) (\(reason.rawValue)): \(Output.count(count))")
         }
-        Output.line("shipments: \(Output.count(summary.shipments)) (\(Output.count(summary.mergedShipments)) with merged orders)")
+        Output.line(
+            "shipments: \(Output.count(summary.shipments)) (\(Output.count(summary.mergedShipments)) with merged orders)"
+        )
         Output.line(
             "stock: on hand \(Output.count(summary.onHand)), reserved \(Output.count(summary.reserved)), "
                 + "value \(Output.yuan(summary.stockValueFen))"
@@ -117,7 +126,9 @@ enum BooksCommands {
         if !summary.topSKUs.isEmpty {
             var table = [["商家编码", "收入", "成本", "毛利"]]
             for sku in summary.topSKUs {
-                table.append([sku.sku, Output.yuan(sku.revenue), Output.yuan(sku.cost), Output.yuan(sku.revenue - sku.cost)])
+                table.append([
+                    sku.sku, Output.yuan(sku.revenue), Output.yuan(sku.cost), Output.yuan(sku.revenue - sku.cost),
+                ])
             }
             Output.table(table)
         }

@@ -23,7 +23,8 @@ enum DemoCommand {
         options: ["dir", "orders"]
     ) { arguments in
         let workspace = Workspace(arguments)
-        let orders = arguments.option("orders")
+        let orders =
+            arguments.option("orders")
             ?? workspace.dataDirectory + "/orders/uci_online_retail/online_retail_2010-12.csv.gz"
         let directory = try freshDirectory(arguments.option("dir"))
         let databasePath = directory + "/zhanggui.sqlite"
@@ -33,7 +34,7 @@ enum DemoCommand {
         let job = MainJob(database: database, companyID: companyID, addressBook: try workspace.addressBook())
         Output.line("demo database: \(databasePath)")
 
-        let catalog = try job.time("derive catalogue", items: { $0.products.count }) {
+        let catalog = try job.time("derive catalogue", counting: \.products.count) {
             try DemoCatalog(invoiceFiles: [orders])
         }
         try catalog.writeProducts(to: directory + "/products.csv")

@@ -10,12 +10,15 @@ final class MainJob {
     let database: SQLiteDatabase
     let companyID: Int64
     let addressBook: AddressBook
+    /// Real districts that made-up receivers are spread over.
+    let places: [ReceiverPlace]
     private(set) var timings: [(step: String, seconds: Double, items: Int)] = []
 
     init(database: SQLiteDatabase, companyID: Int64, addressBook: AddressBook) {
         self.database = database
         self.companyID = companyID
         self.addressBook = addressBook
+        places = addressBook.districtPlaces
     }
 
     /// Creates the company with two warehouses: 华东仓 (SH) first for East China, 华南仓 (GZ) for everywhere.
@@ -27,42 +30,50 @@ final class MainJob {
             companyID: companyID
         )
         try setup.addWarehouse(Warehouse(code: "GZ", name: "华南仓", priority: 2), companyID: companyID)
-        try setup.setWaybillRange(courierCode: "ZG", prefix: "ZG", first: 1, last: 999_999_999_999, companyID: companyID)
+        try setup.setWaybillRange(
+            courierCode: "ZG",
+            prefix: "ZG",
+            first: 1,
+            last: 999_999_999_999,
+            companyID: companyID
+        )
         return companyID
     }
 
     /// Runs `body`, records its time under `step`, and returns its result.
-    func time<T>(_ step: String, items: (T) -> Int, _ body: () throws -> T) rethrows -> T {
+    func time<T>(_ step: String, counting items: KeyPath<T, Int>, _ body: () throws -> T) rethrows -> T {
         let stopwatch = Stopwatch()
         let result = try body()
-        timings.append((step, stopwatch.seconds, items(result)))
+        timings.append((step, stopwatch.seconds, result[keyPath: items]))
         return result
     }
 
     func importFile(_ kind: ImportKind, path: String, step: String) throws -> ImportReport {
-        let importer = FileImporter(database: database, companyID: companyID, places: addressBook.districtPlaces)
-        return try time(step, items: { $0.rowsRead }) { try importer.importFile(kind, path: path) }
+        let importer = FileImporter(database: database, companyID: companyID, places: places)
+        return try time(step, counting: \.rowsRead) { try importer.importFile(kind, path: path) }
     }
 
     /// Review, allocate, waybill and ship, each timed.
     func fulfil() throws -> (ReviewSummary, AllocationSummary, Int, ShippingSummary) {
         let review = ReviewService(database: database, checkAddress: addressBook.checker)
-        let reviewed = try time("review", items: { $0.reviewed }) { try review.reviewPending(companyID: companyID) }
-        let allocated = try time("allocate", items: { $0.trades }) {
+        let reviewed = try time("review", counting: \.reviewed) { try review.reviewPending(companyID: companyID) }
+        let allocated = try time("allocate", counting: \.trades) {
             try AllocationService(database: database).allocateApproved(companyID: companyID)
         }
         let courier = OfflineRangeCourier(code: "ZG")
-        let waybills = try time("waybill", items: { $0 }) {
+        let waybills = try time("waybill", counting: \.self) {
             try WaybillService(database: database, courier: courier).waybillAllocated(companyID: companyID)
         }
-        let shipped = try time("ship", items: { $0.trades }) {
+        let shipped = try time("ship", counting: \.trades) {
             try ShippingService(database: database).shipWaybilled(companyID: companyID)
         }
         return (reviewed, allocated, waybills, shipped)
     }
 
     func check() throws -> IntegrityReport {
-        try time("check", items: { Int($0.ledgerEntries) }) { try IntegrityCheck(database: database).run(companyID: companyID) }
+        try time("check", counting: \.ledgerEntryCount) {
+            try IntegrityCheck(database: database).run(companyID: companyID)
+        }
     }
 
     func printTimings(unit: String = "rows") {
@@ -70,9 +81,14 @@ final class MainJob {
         for timing in timings {
             let rate = timing.seconds > 0 ? Double(timing.items) / timing.seconds : 0
             table.append([
-                timing.step, String(format: "%.3f", timing.seconds), Output.count(timing.items), Output.count(Int(rate)),
+                timing.step, String(format: "%.3f", timing.seconds), Output.count(timing.items),
+                Output.count(Int(rate)),
             ])
         }
         Output.table(table)
     }
+}
+
+extension IntegrityReport {
+    var ledgerEntryCount: Int { Int(ledgerEntries) }
 }

@@ -49,7 +49,8 @@ enum OrderCommands {
     static let hold = action(
         "hold",
         summary: "hold orders by hand with a note, giving back reserved stock",
-        help: "Usage: zhanggui hold ORDER... [--note TEXT]\n\nHolds each order (挂起); stock reserved for it is released.",
+        help:
+            "Usage: zhanggui hold ORDER... [--note TEXT]\n\nHolds each order (挂起); stock reserved for it is released.",
         options: ["note"]
     ) { service, tradeID, companyID, arguments in
         try service.hold(tradeID: tradeID, note: arguments.option("note") ?? "", companyID: companyID)
@@ -177,13 +178,19 @@ enum OrderCommands {
         if let state, TradeState(rawValue: state) == nil { throw UsageError("unknown state '\(state)'") }
         let (database, companyID) = try Workspace(arguments).openCompany()
         let rows = try database.read {
-            try ReportQueries($0).orderList(companyID: companyID, state: state, limit: try arguments.integer("limit", default: 50))
+            try ReportQueries($0).orderList(
+                companyID: companyID,
+                state: state,
+                limit: try arguments.integer("limit", default: 50)
+            )
         }
         var table = [["订单编号", "状态", "实付", "运单号", "挂起原因"]]
         for row in rows {
             let name = TradeState(rawValue: row.state)?.chineseName ?? row.state
             let id = row.splitSeq > 0 ? "\(row.platformOrderID)-\(row.splitSeq)" : row.platformOrderID
-            table.append([id + (row.isHighPriority ? " !" : ""), name, Output.yuan(row.paidFen), row.waybill ?? "", row.holds])
+            table.append([
+                id + (row.isHighPriority ? " !" : ""), name, Output.yuan(row.paidFen), row.waybill ?? "", row.holds,
+            ])
         }
         Output.table(table)
         return 0

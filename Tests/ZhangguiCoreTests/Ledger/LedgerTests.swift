@@ -5,7 +5,8 @@ import ZhangguiCore
 struct LedgerTests {
     @Test(
         "价税分离 at 13 % follows the finance spec's worked figures",
-        arguments: [(11_300, 10_000, 1300), (9900, 8761, 1139), (2970, 2628, 342), (100, 88, 12)] as [(Int64, Int64, Int64)]
+        arguments: [(11_300, 10_000, 1300), (9900, 8761, 1139), (2970, 2628, 342), (100, 88, 12)]
+            as [(Int64, Int64, Int64)]
     )
     func splitsVAT(inclusive: Int64, net: Int64, tax: Int64) {
         let split = VATSplit(inclusive: Money(fen: inclusive), rateBasisPoints: 1300)

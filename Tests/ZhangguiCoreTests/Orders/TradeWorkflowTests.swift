@@ -84,7 +84,10 @@ struct TradeAmountTests {
 struct ComboTests {
     @Test("two gift boxes of one A and three B need two A and six B")
     func expandsComponents() throws {
-        let combo = try Combo(code: "BOX", components: [.init(skuCode: "A", quantity: 1), .init(skuCode: "B", quantity: 3)])
+        let combo = try Combo(
+            code: "BOX",
+            components: [.init(skuCode: "A", quantity: 1), .init(skuCode: "B", quantity: 3)]
+        )
         #expect(combo.expand(quantity: 2) == [.init(skuCode: "A", quantity: 2), .init(skuCode: "B", quantity: 6)])
     }
 

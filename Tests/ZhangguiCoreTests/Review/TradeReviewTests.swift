@@ -23,7 +23,8 @@ struct TradeReviewTests {
         )
     }
 
-    private func line(_ code: String = "A", quantity: Int64 = 1, net: Int64 = 10_000, cost: Int64? = 5000) -> LineFacts {
+    private func line(_ code: String = "A", quantity: Int64 = 1, net: Int64 = 10_000, cost: Int64? = 5000) -> LineFacts
+    {
         LineFacts(
             lineNumber: 1,
             merchantCode: code,

@@ -31,7 +31,10 @@ final class TestShop: Sendable {
 
     @discardableResult
     func addWarehouse(_ code: String, priority: Int = 1, regions: [String] = []) throws -> Int64 {
-        try setup.addWarehouse(Warehouse(code: code, name: code, priority: priority, regions: regions), companyID: companyID)
+        try setup.addWarehouse(
+            Warehouse(code: code, name: code, priority: priority, regions: regions),
+            companyID: companyID
+        )
     }
 
     /// Adds SKUs with a list price of 10.00 each.
@@ -120,7 +123,14 @@ func makeTrade(
         shopCode: "SHOP",
         orderedAt: 1_700_000_000,
         paidAt: 1_700_000_060,
-        receiver: Receiver(name: receiver, phone: phone, province: "上海", city: "上海市", district: "黄浦区", address: address),
+        receiver: Receiver(
+            name: receiver,
+            phone: phone,
+            province: "上海",
+            city: "上海市",
+            district: "黄浦区",
+            address: address
+        ),
         lines: lines.map { TradeLine(merchantCode: $0.0, quantity: $0.1, unitPrice: Money(fen: $0.2)) },
         discount: Money(fen: discount),
         freight: Money(fen: freight),
