@@ -4,6 +4,9 @@ import Foundation
 /// 2 January order in Asia/Shanghai).
 public struct BusinessCalendar: Sendable {
     let timeZone: TimeZone
+    /// The zone's offset from UTC in seconds when it has kept one offset since 2000 (Asia/Shanghai has since
+    /// 1991), so conversions need no time-zone database lookup; nil for zones with daylight saving.
+    private let fixedOffset: Int64?
 
     /// The IANA identifier, such as `Asia/Shanghai`.
     public var timeZoneIdentifier: String { timeZone.identifier }
@@ -12,11 +15,19 @@ public struct BusinessCalendar: Sendable {
     public init?(timeZoneIdentifier identifier: String) {
         guard let zone = TimeZone(identifier: identifier) else { return nil }
         timeZone = zone
+        let since2000 = Date(timeIntervalSince1970: 946_684_800)
+        fixedOffset =
+            zone.nextDaylightSavingTimeTransition(after: since2000) == nil ? Int64(zone.secondsFromGMT()) : nil
+    }
+
+    /// The offset from UTC at `seconds`.
+    private func offset(at seconds: Int64) -> Int64 {
+        fixedOffset ?? Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
     }
 
     /// The local date of `seconds` (UTC seconds since 1970) as `yyyy-MM-dd`.
     public func day(of seconds: Int64) -> String {
-        let local = seconds + Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        let local = seconds + offset(at: seconds)
         let days = Int64((Double(local) / 86_400).rounded(.down))
         return Self.civilDate(daysSince1970: days)
     }
@@ -26,9 +37,8 @@ public struct BusinessCalendar: Sendable {
     public func instant(ofLocal text: String) -> Int64? {
         guard let parts = LocalDateTime(text) else { return nil }
         let wall = parts.secondsAsIfUTC
-        let guess = wall - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall))))
-        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
-        return wall - offset
+        let guess = wall - offset(at: wall)
+        return wall - offset(at: guess)
     }
 
     /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).

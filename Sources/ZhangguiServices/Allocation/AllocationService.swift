@@ -44,21 +44,15 @@ public struct AllocationService: Sendable {
         summary: inout AllocationSummary
     ) throws {
         let fulfilment = FulfilmentRecords(connection)
-        let records = TradeRecords(connection, currency: context.currency)
         for trade in trades {
             let reservations = try fulfilment.reservations(tradeID: trade.id)
             guard let warehouseID = reservations.first?.warehouseID else {
                 throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: "approved without reservations")
             }
             let key = Self.mergeKey(trade)
-            let shipmentID = try fulfilment.openShipment(mergeKey: key, warehouseID: warehouseID, companyID: context.id)
-            if try fulfilment.tradeCount(shipmentID: shipmentID) > 0 {
-                summary.merged += 1
-            } else {
-                summary.shipments += 1
-            }
-            try fulfilment.attach(tradeID: trade.id, shipmentID: shipmentID)
-            try records.setState(.allocated, tradeID: trade.id, expected: .approved)
+            let shipment = try fulfilment.openShipment(mergeKey: key, warehouseID: warehouseID, companyID: context.id)
+            if shipment.isNew { summary.shipments += 1 } else { summary.merged += 1 }
+            try fulfilment.allocate(tradeID: trade.id, shipmentID: shipment.id)
             summary.trades += 1
         }
     }

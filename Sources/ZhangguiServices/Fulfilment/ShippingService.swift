@@ -14,8 +14,9 @@ public struct ShippingSummary: Sendable, Equatable {
 }
 
 /// Shipping (发货): the parcel leaves. Stock goes out through the stock book at moving-average cost, the
-/// reservation is used up, and a balanced voucher books receivable, revenue, output VAT, cost and inventory —
-/// all in one transaction per batch, so a crash leaves either all of a shipment booked or none of it.
+/// reservation is used up, and a balanced summary voucher books receivable, revenue, output VAT, cost and
+/// inventory for the batch — all in one transaction per batch, so a crash leaves either all of a batch booked or
+/// none of it.
 public struct ShippingService: Sendable {
     let database: any Database
 
@@ -30,7 +31,7 @@ public struct ShippingService: Sendable {
             let count = try database.write { connection in
                 let context = try CompanyContext.load(companyID, from: connection)
                 let shipments = try FulfilmentRecords(connection)
-                    .shipments(companyID: companyID, tradeState: .waybilled, limit: batchSize)
+                    .shipmentsToShip(companyID: companyID, limit: batchSize)
                 guard let first = shipments.first?.id, let last = shipments.last?.id else { return 0 }
                 let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
                 try batch.ship(shipments, summary: &summary)
@@ -53,44 +54,22 @@ private struct ShippingBatch {
         let reservations = try FulfilmentRecords(connection)
             .reservations(companyID: context.id, state: .waybilled, shipments: shipments)
         let now = Clock.nowSeconds()
+        var voucher = SalesVoucher(context: context)
         for trade in trades {
-            try ship(trade, reservations: reservations[trade.id] ?? [], at: now, summary: &summary)
+            let lines = try issueStock(for: trade, reservations: reservations[trade.id] ?? [])
+            voucher.add(lines: lines, freight: trade.freight)
+            summary.trades += 1
+            summary.units += trade.lines.reduce(0) { $0 + $1.quantity }
+            summary.costFen += lines.reduce(0) { $0 + $1.cost.fen }
         }
-        let fulfilment = FulfilmentRecords(connection)
-        for shipment in records {
-            try fulfilment.markShipped(shipmentID: shipment.id, at: now)
-            summary.shipments += 1
+        summary.revenueFen += voucher.revenue.fen
+        let date = context.calendar.day(of: now)
+        if let posted = try voucher.voucher(date: date) {
+            let source = "shipments:\(shipments.lowerBound)-\(shipments.upperBound)"
+            try VoucherRecords(connection).post(posted, date: date, source: source, companyID: context.id)
         }
-    }
-
-    private func ship(_ trade: StoredTrade, reservations: [Reservation], at now: Int64, summary: inout ShippingSummary)
-        throws
-    {
-        let lines = try issueStock(for: trade, reservations: reservations)
-        let voucher = try SalesVoucher.make(
-            platformOrderID: trade.platformOrderID,
-            lines: lines,
-            freight: trade.freight,
-            context: context
-        )
-        try VoucherRecords(connection).post(
-            voucher,
-            date: context.calendar.day(of: now),
-            source: "trade:\(trade.id)",
-            companyID: context.id
-        )
-        try FulfilmentRecords(connection).clearReservations(tradeID: trade.id)
-        try TradeRecords(connection, currency: context.currency).setState(
-            .shipped,
-            tradeID: trade.id,
-            expected: .waybilled
-        )
-        summary.trades += 1
-        summary.units += trade.lines.reduce(0) { $0 + $1.quantity }
-        summary.revenueFen +=
-            voucher.lines.filter { $0.accountCode == context.account(.salesRevenue) }
-            .reduce(0) { $0 + $1.credit.fen }
-        summary.costFen += lines.reduce(0) { $0 + $1.cost.fen }
+        try FulfilmentRecords(connection).markShipped(companyID: context.id, shipments: shipments, at: now)
+        summary.shipments += records.count
     }
 
     /// Takes each reserved unit out of stock and returns the lines with their cost of goods.

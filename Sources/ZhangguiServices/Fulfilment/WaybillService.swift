@@ -18,20 +18,15 @@ public struct WaybillService: Sendable {
         while true {
             let count = try database.write { connection in
                 let fulfilment = FulfilmentRecords(connection)
-                let shipments = try fulfilment.shipments(companyID: companyID, tradeState: .allocated, limit: batchSize)
-                    .filter { $0.waybillNumber == nil }
+                let shipments = try fulfilment.shipmentsToWaybill(companyID: companyID, limit: batchSize)
                 let numbers = try courier.issueWaybills(
                     for: shipments.map { WaybillRequest(shipmentID: $0.id, warehouseID: $0.warehouseID) },
                     companyID: companyID,
                     connection: connection
                 )
-                let context = try CompanyContext.load(companyID, from: connection)
-                let records = TradeRecords(connection, currency: context.currency)
                 for (shipment, number) in zip(shipments, numbers) {
                     try fulfilment.setWaybill(number, courierCode: courier.code, shipmentID: shipment.id)
-                    for tradeID in try fulfilment.tradeIDs(shipmentID: shipment.id, state: .allocated) {
-                        try records.setState(.waybilled, tradeID: tradeID, expected: .allocated)
-                    }
+                    try fulfilment.markWaybilled(shipmentID: shipment.id)
                 }
                 return shipments.count
             }

@@ -29,6 +29,7 @@ public struct OrderIntake: Sendable {
         var result = IntakeResult()
         var shopIDs: [String: Int64] = [:]
         let records = TradeRecords(connection, currency: context.currency)
+        let catalog = try CatalogRecords(connection).index(companyID: context.id, currency: context.currency)
         for trade in trades {
             result.received += 1
             let shopID =
@@ -43,7 +44,8 @@ public struct OrderIntake: Sendable {
                 source: source
             )
             let state: TradeState = trade.isCancelled ? .cancelled : .pendingReview
-            guard try records.insert(trade, origin: origin, state: state) != nil else {
+            let skuIDs = trade.lines.map { catalog.entry(forMerchantCode: $0.merchantCode)?.id }
+            guard try records.insert(trade, origin: origin, state: state, skuIDs: skuIDs) != nil else {
                 result.duplicates += 1
                 continue
             }

@@ -92,13 +92,44 @@ public struct FulfilmentRecords {
         return result
     }
 
+    /// Ships every waybilled trade whose shipment id falls in `shipments`: their shipments get the time they
+    /// left, their reservations are used up, and they are marked shipped. The caller has already posted their
+    /// stock and vouchers in the same transaction.
+    public func markShipped(companyID: Int64, shipments: ClosedRange<Int64>, at seconds: Int64) throws {
+        let arguments: [any SQLBindable] = [companyID, shipments.lowerBound, shipments.upperBound]
+        try connection.execute(
+            """
+            UPDATE shipments SET shipped_at = ? WHERE id IN (
+                SELECT shipment_id FROM trades WHERE company_id = ? AND state = 'waybilled' AND shipment_id BETWEEN ? AND ?)
+            """,
+            [seconds] + arguments
+        )
+        try connection.execute(
+            """
+            DELETE FROM reservations WHERE trade_id IN (
+                SELECT id FROM trades WHERE company_id = ? AND state = 'waybilled' AND shipment_id BETWEEN ? AND ?)
+            """,
+            arguments
+        )
+        try connection.execute(
+            """
+            UPDATE trades SET state = 'shipped', updated_at = ?
+            WHERE company_id = ? AND state = 'waybilled' AND shipment_id BETWEEN ? AND ?
+            """,
+            [seconds] + arguments
+        )
+    }
+
     /// Removes a trade's reservations (released or shipped; the stock ledger keeps the history).
     public func clearReservations(tradeID: Int64) throws {
         try connection.execute("DELETE FROM reservations WHERE trade_id = ?", tradeID)
     }
 
     /// An open shipment (no waybill yet) with this merge key and warehouse, creating one when none exists.
-    public func openShipment(mergeKey: String, warehouseID: Int64, companyID: Int64) throws -> Int64 {
+    /// - Returns: the shipment's id, and whether it was created just now.
+    public func openShipment(mergeKey: String, warehouseID: Int64, companyID: Int64) throws
+        -> (id: Int64, isNew: Bool)
+    {
         if let row = try connection.queryOne(
             """
             SELECT id FROM shipments WHERE company_id = ? AND merge_key = ? AND warehouse_id = ? AND waybill_no IS NULL
@@ -108,34 +139,70 @@ public struct FulfilmentRecords {
             mergeKey,
             warehouseID
         ) {
-            return row.int(0)
+            return (row.int(0), false)
         }
-        return try connection.queryOne(
-            "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-            companyID,
-            warehouseID,
-            mergeKey,
-            Clock.nowSeconds()
-        )?.int(0) ?? 0
+        let id =
+            try connection.queryOne(
+                "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                companyID,
+                warehouseID,
+                mergeKey,
+                Clock.nowSeconds()
+            )?.int(0) ?? 0
+        return (id, true)
     }
 
-    /// Puts a trade into a shipment.
-    public func attach(tradeID: Int64, shipmentID: Int64) throws {
-        try connection.execute("UPDATE trades SET shipment_id = ? WHERE id = ?", shipmentID, tradeID)
+    /// Puts an approved trade into a shipment and marks it allocated, in one statement.
+    /// - Throws: ``TradeTransitionError`` when the trade is no longer approved.
+    public func allocate(tradeID: Int64, shipmentID: Int64) throws {
+        let changed = try connection.execute(
+            "UPDATE trades SET shipment_id = ?, state = 'allocated', updated_at = ? WHERE id = ? AND state = 'approved'",
+            shipmentID,
+            Clock.nowSeconds(),
+            tradeID
+        )
+        guard changed == 1 else { throw TradeTransitionError(action: .allocate, state: .approved) }
     }
 
-    /// Shipments of the company holding trades in `tradeState`, in id order, up to `limit`.
-    public func shipments(companyID: Int64, tradeState: TradeState, limit: Int) throws -> [ShipmentRecord] {
+    /// Marks every allocated trade of a shipment waybilled; returns how many.
+    @discardableResult
+    public func markWaybilled(shipmentID: Int64) throws -> Int {
+        try connection.execute(
+            "UPDATE trades SET state = 'waybilled', updated_at = ? WHERE shipment_id = ? AND state = 'allocated'",
+            Clock.nowSeconds(),
+            shipmentID
+        )
+    }
+
+    /// Shipments waiting for a waybill (they hold allocated trades), in id order, up to `limit`.
+    public func shipmentsToWaybill(companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
+        try shipments(
+            where:
+                "waybill_no IS NULL AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = 'allocated')",
+            companyID: companyID,
+            limit: limit
+        )
+    }
+
+    /// Shipments with a waybill that have not left (they hold waybilled trades), in id order, up to `limit`.
+    public func shipmentsToShip(companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
+        try shipments(
+            where: """
+                waybill_no IS NOT NULL AND shipped_at IS NULL
+                AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = 'waybilled')
+                """,
+            companyID: companyID,
+            limit: limit
+        )
+    }
+
+    private func shipments(where condition: String, companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
         try connection.query(
             """
             SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no FROM shipments s
-            WHERE s.id IN (
-                SELECT DISTINCT shipment_id FROM trades
-                WHERE company_id = ? AND state = ? AND shipment_id IS NOT NULL ORDER BY shipment_id LIMIT ?)
-            ORDER BY s.id
+            WHERE s.company_id = ? AND \(condition) ORDER BY s.id LIMIT ?
             """,
             companyID,
-            tradeState.rawValue,
             limit
         ).map { row in
             ShipmentRecord(
@@ -147,15 +214,6 @@ public struct FulfilmentRecords {
         }
     }
 
-    /// The ids of the trades in a shipment that are in `state`.
-    public func tradeIDs(shipmentID: Int64, state: TradeState) throws -> [Int64] {
-        try connection.query(
-            "SELECT id FROM trades WHERE shipment_id = ? AND state = ? ORDER BY id",
-            shipmentID,
-            state.rawValue
-        ).map { $0.int(0) }
-    }
-
     /// Records the waybill a courier issued for a shipment.
     public func setWaybill(_ number: String, courierCode: String, shipmentID: Int64) throws {
         try connection.execute(
@@ -165,11 +223,6 @@ public struct FulfilmentRecords {
             Clock.nowSeconds(),
             shipmentID
         )
-    }
-
-    /// Marks a shipment as left the warehouse.
-    public func markShipped(shipmentID: Int64, at seconds: Int64) throws {
-        try connection.execute("UPDATE shipments SET shipped_at = ? WHERE id = ?", seconds, shipmentID)
     }
 
     /// Configures (or replaces) a courier's offline range of waybill numbers.
@@ -217,12 +270,5 @@ extension FulfilmentRecords {
     /// Takes a trade out of its shipment; a shipment with a waybill keeps its number for the trades still in it.
     public func detach(tradeID: Int64) throws {
         try connection.execute("UPDATE trades SET shipment_id = NULL WHERE id = ?", tradeID)
-    }
-}
-
-extension FulfilmentRecords {
-    /// How many trades are in a shipment.
-    public func tradeCount(shipmentID: Int64) throws -> Int64 {
-        try connection.queryOne("SELECT COUNT(*) FROM trades WHERE shipment_id = ?", shipmentID)?.int(0) ?? 0
     }
 }

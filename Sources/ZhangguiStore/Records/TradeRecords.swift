@@ -61,7 +61,10 @@ public struct TradeRecords {
     }
 
     /// Stores a new trade in `state`; returns its id, or nil when the shop already has this platform order id.
-    public func insert(_ trade: Trade, origin: TradeOrigin, state: TradeState) throws -> Int64? {
+    /// - Parameter skuIDs: the SKU each line maps to as far as known now (review maps again), or empty.
+    public func insert(_ trade: Trade, origin: TradeOrigin, state: TradeState, skuIDs: [Int64?] = []) throws
+        -> Int64?
+    {
         let now = Clock.nowSeconds()
         let receiver = trade.receiver
         guard
@@ -90,18 +93,20 @@ public struct TradeRecords {
                 companyID: origin.companyID,
                 lineNo: Int64(offset + 1),
                 line: line,
-                net: net
+                net: net,
+                skuID: offset < skuIDs.count ? skuIDs[offset] : nil
             )
         }
         return id
     }
 
-    func insertLine(tradeID: Int64, companyID: Int64, lineNo: Int64, line: TradeLine, net: Money) throws {
+    func insertLine(tradeID: Int64, companyID: Int64, lineNo: Int64, line: TradeLine, net: Money, skuID: Int64?) throws
+    {
         try connection.execute(
             """
             INSERT INTO trade_lines (company_id, trade_id, line_no, merchant_code, name, quantity, unit_price_fen,
-                                     discount_fen, net_fen)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     discount_fen, net_fen, sku_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             companyID,
             tradeID,
@@ -111,7 +116,8 @@ public struct TradeRecords {
             line.quantity,
             line.unitPrice.fen,
             line.discount.fen,
-            net.fen
+            net.fen,
+            skuID
         )
     }
 

@@ -29,23 +29,23 @@ public struct VoucherRecords {
                 source,
                 Clock.nowSeconds()
             )?.int(0) ?? 0
-        var arguments: [any SQLBindable] = []
-        arguments.reserveCapacity(voucher.lines.count * 8)
         for (offset, line) in voucher.lines.enumerated() {
-            arguments += [
-                companyID, id, offset + 1, line.accountCode, line.summary, line.debit.fen, line.credit.fen,
-                line.skuCode,
-            ]
+            try connection.execute(
+                """
+                INSERT INTO voucher_lines (company_id, voucher_id, line_no, account_code, summary, debit_fen, credit_fen,
+                                           sku_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                companyID,
+                id,
+                offset + 1,
+                line.accountCode,
+                line.summary,
+                line.debit.fen,
+                line.credit.fen,
+                line.skuCode
+            )
         }
-        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: voucher.lines.count).joined(separator: ", ")
-        try connection.execute(
-            """
-            INSERT INTO voucher_lines (company_id, voucher_id, line_no, account_code, summary, debit_fen, credit_fen,
-                                       sku_code)
-            VALUES \(rows)
-            """,
-            arguments
-        )
         return id
     }
 

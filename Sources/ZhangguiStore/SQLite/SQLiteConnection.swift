@@ -55,14 +55,15 @@ final class SQLiteConnection: DatabaseConnection {
         savepointDepth += 1
         let name = "sp\(savepointDepth)"
         defer { savepointDepth -= 1 }
-        try run("SAVEPOINT \(name)")
+        // Through the statement cache: a savepoint per trade in a batch would otherwise parse SQL every time.
+        try execute("SAVEPOINT \(name)", [])
         do {
             let result = try body()
-            try run("RELEASE \(name)")
+            try execute("RELEASE \(name)", [])
             return result
         } catch {
-            try run("ROLLBACK TO \(name)")
-            try run("RELEASE \(name)")
+            try execute("ROLLBACK TO \(name)", [])
+            try execute("RELEASE \(name)", [])
             throw error
         }
     }

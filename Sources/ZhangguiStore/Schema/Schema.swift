@@ -162,7 +162,7 @@ enum Schema {
             UNIQUE (company_id, shop_id, platform_order_id, split_seq)
         )
         """,
-        "CREATE INDEX trades_by_state ON trades (company_id, state, shipment_id)",
+        "CREATE INDEX trades_by_state ON trades (company_id, state)",
         "CREATE INDEX trades_by_shipment ON trades (shipment_id)",
         """
         CREATE TABLE trade_lines (
@@ -223,6 +223,7 @@ enum Schema {
         )
         """,
         "CREATE INDEX shipments_open_by_key ON shipments (company_id, merge_key, warehouse_id) WHERE waybill_no IS NULL",
+        "CREATE INDEX shipments_to_ship ON shipments (company_id) WHERE waybill_no IS NOT NULL AND shipped_at IS NULL",
         """
         CREATE TABLE waybill_ranges (
             company_id BIGINT NOT NULL REFERENCES companies (id),
