@@ -48,7 +48,9 @@ struct ReferenceTable {
         var rows: [Row] = []
         rows.reserveCapacity(lines.count)
         for (offset, text) in zip(lines.indices, lines) where !text.isEmpty {
-            let fields = text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Substring.init)
+            let fields = text.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(
+                Substring.init
+            )
             let line = offset + 1
             guard fields.count == fieldCount else {
                 let detail = "expected \(fieldCount) fields, found \(fields.count)"
