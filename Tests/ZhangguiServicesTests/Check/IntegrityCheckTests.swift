@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+
+@Suite("zhanggui check proves the books, and names what differs")
+struct IntegrityCheckTests {
+    private func shippedShop() throws -> TestShop {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 10, at: 1000)
+        try shop.ingest([makeTrade("T1", lines: [("A", 2, 5000)])])
+        _ = try shop.runMainJob()
+        return shop
+    }
+
+    @Test("after the main job every balance matches its ledger and the trial balance is zero")
+    func cleanBooks() throws {
+        let report = try IntegrityCheck(database: try shippedShop().database).run(companyID: 1)
+        #expect(report.differences == [])
+        // Opening receipt, reservation, shipment: three ledger entries for one SKU in one warehouse.
+        #expect(report.ledgerEntries == 3)
+        // The opening voucher and one sales summary voucher.
+        #expect(report.vouchers == 2)
+    }
+
+    @Test("a balance changed behind the ledger's back is named with warehouse and SKU")
+    func tamperedBalanceIsFound() throws {
+        let shop = try shippedShop()
+        try shop.database.write { try $0.execute("UPDATE stock_balances SET on_hand = on_hand + 1") }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(
+            report.differences == [
+                "stock MAIN/A: balance on hand 9 reserved 0 frozen 0, ledger gives 8 / 0 / 0"
+            ]
+        )
+    }
+
+    @Test("a cost changed behind the ledger's back is named with its SKU")
+    func tamperedCostIsFound() throws {
+        let shop = try shippedShop()
+        try shop.database.write { try $0.execute("UPDATE sku_costs SET value_fen = value_fen + 5") }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        // 10 @ 10.00 in, 2 out at 20.00: 8 units worth 80.00 remain.
+        #expect(report.differences.contains("cost A: 8 units worth 8005 fen, ledger gives 8 worth 8000 fen"))
+        #expect(report.differences.contains("account 1405 holds 8000 fen, the stock is worth 8005 fen"))
+    }
+}
