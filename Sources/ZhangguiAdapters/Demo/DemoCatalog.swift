@@ -69,14 +69,23 @@ public struct DemoCatalog {
     public func writeOpeningStock(to path: String, main: String, regional: String) throws {
         var writer = CSVWriter(header: ["仓库", "商家编码", "数量", "单位成本"])
         for product in products {
-            let isShort = Self.stableHash(product.code) % 40 == 0
-            let mainUnits = product.unitsSold * (isShort ? 30 : 110) / 100
-            let regionalUnits = product.unitsSold * (isShort ? 20 : 40) / 100
+            let (mainShare, regionalShare) = Self.shares(code: product.code)
+            let mainUnits = product.unitsSold * mainShare / 100
+            let regionalUnits = product.unitsSold * regionalShare / 100
             for (warehouse, units) in [(main, mainUnits), (regional, regionalUnits)] where units > 0 {
                 writer.append([warehouse, product.code, String(units), product.unitCost.decimalText])
             }
         }
         try writer.write(to: path)
+    }
+
+    /// The percentages of units sold stocked in the main and the regional warehouse.
+    static func shares(code: String) -> (main: Int64, regional: Int64) {
+        switch stableHash(code) % 40 {
+        case 0: (30, 20)
+        case 1...5: (55, 60)
+        default: (110, 40)
+        }
     }
 
     /// A hash that is the same on every run (Swift's `hashValue` is seeded per process).
