@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiAdaptersTests",
-            dependencies: ["ZhangguiCore", "ZhangguiAdapters"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -73,12 +73,13 @@ struct OrderAssembler {
             report.rowsFailed += order.rowNumbers.count
             report.issues += issues
             let rows = order.rowNumbers.map(String.init).joined(separator: ", ")
+            let place = order.rowNumbers.count == 1 ? "row \(rows)" : "rows \(rows)"
             report.issues.append(
                 ImportIssue(
                     file: report.file,
                     row: order.rowNumbers[0],
                     column: "",
-                    message: "order \(order.key) (rows \(rows)) not imported because of the errors above"
+                    message: "order \(order.key) (\(place)) not imported because of the errors above"
                 )
             )
         }

@@ -2,7 +2,9 @@ import ZhangguiCore
 import ZhangguiServices
 
 /// The order import template (订单导入模板): one order line per row; rows with the same 店铺 and 订单编号 form
-/// one order, whose order-level cells (times, receiver, 优惠, 运费, notes) are read from its first row.
+/// one order, whose order-level cells (times, receiver, 优惠, 运费, notes) are read from its first row. Later rows
+/// may repeat those cells or leave them empty; a later row that says something else is refused with the order
+/// (see ``OrderLevelCells``).
 ///
 /// Columns: 订单编号, 店铺, 下单时间, 付款时间, 收货人, 手机, 省, 市, 区, 详细地址, 商家编码, 数量, 单价, 优惠, 运费, 买家留言,
 /// 卖家备注. Times are local wall-clock times in the company's time zone. 优惠 is the order-level discount.
@@ -24,6 +26,7 @@ enum OrderTemplateFile {
         report.issues += requireColumns(columns.filter { !optionalColumns.contains($0) }, in: reader)
         guard report.issues.isEmpty else { return [] }
         var assembler = OrderAssembler()
+        var firstRows: [String: OrderLevelCells] = [:]
         while let row = try reader.nextRow() {
             report.rowsRead += 1
             var fields = RowFields(row, file: reader.fileName)
@@ -35,7 +38,13 @@ enum OrderTemplateFile {
                 unitPrice: fields.money("单价", currency: context.currency)
             )
             let key = "\(shop)/\(orderID)"
-            let trade = assembler.isNew(key) ? readHeader(&fields, orderID: orderID, shop: shop, context: context) : nil
+            var trade: Trade?
+            if let first = firstRows[key] {
+                first.check(&fields, calendar: context.calendar)
+            } else {
+                firstRows[key] = OrderLevelCells(fields, calendar: context.calendar)
+                trade = readHeader(&fields, orderID: orderID, shop: shop, context: context)
+            }
             assembler.add(key: key, row: row.number, line: line, issues: fields.issues) { trade }
         }
         return assembler.finish(into: &report)

@@ -3,7 +3,8 @@ import ZhangguiServices
 
 /// The 商品资料 import template: one product per row.
 ///
-/// Columns: 商家编码, 商品名称 and 吊牌价 are required; 条码, 规格, 重量(克) and 组合明细 are optional. A combo
+/// Columns: 商家编码, 商品名称 and 吊牌价 are required; 条码, 规格, 重量(克) and 组合明细 are optional (重量 may
+/// also be headed `重量（克）` with full-width brackets, as Chinese input methods type it, or just `重量`). A combo
 /// (组合装) lists its components in 组合明细 as `code*quantity` separated by `;`, such as `A-001*1;B-002*3`.
 enum ProductFile {
     static let requiredColumns = ["商家编码", "商品名称", "吊牌价"]
@@ -42,11 +43,15 @@ enum ProductFile {
         return drafts
     }
 
+    /// The names the weight column goes by; the first one the file has is read.
+    private static let weightColumns = ["重量(克)", "重量（克）", "重量"]
+
     private static func weight(_ fields: inout RowFields) -> Int64 {
-        let text = fields.text(anyOf: ["重量(克)", "重量"])
+        guard let column = weightColumns.first(where: { fields.row.value($0) != nil }) else { return 0 }
+        let text = fields.text(column)
         guard !text.isEmpty else { return 0 }
         guard let grams = RowFields.wholeNumber(text), grams >= 0 else {
-            fields.fail("重量(克)", "'\(text)' is not a weight in grams")
+            fields.fail(column, "'\(text)' is not a weight in grams")
             return 0
         }
         return grams

@@ -21,11 +21,6 @@ struct RowFields {
         row.value(column)?.trimmed ?? ""
     }
 
-    /// The first of `columns` the file has, trimmed; for columns with accepted alternative names.
-    func text(anyOf columns: [String]) -> String {
-        columns.lazy.compactMap { row.value($0)?.trimmed }.first ?? ""
-    }
-
     mutating func required(_ column: String) -> String {
         let value = text(column)
         if value.isEmpty { fail(column, "is empty") }
@@ -58,14 +53,14 @@ struct RowFields {
         return quantity
     }
 
-    /// UTC seconds of a local time in `calendar`'s zone; Excel serial dates arrive already as text.
+    /// UTC seconds of a local time in `calendar`'s zone (see ``instant(of:calendar:)``).
     mutating func time(_ column: String, calendar: BusinessCalendar, required: Bool = true) -> Int64? {
         let value = text(column)
         if value.isEmpty {
             if required { fail(column, "is empty") }
             return nil
         }
-        guard let seconds = calendar.instant(ofLocal: value) else {
+        guard let seconds = Self.instant(of: value, calendar: calendar) else {
             fail(column, "'\(value)' is not a date and time such as 2024-06-18 20:15:00")
             return nil
         }
@@ -76,11 +71,28 @@ struct RowFields {
         issues.append(ImportIssue(file: file, row: row.number, column: column, message: message))
     }
 
-    /// A whole number as spreadsheets write it: `12`, `12.0`, `1,200`.
+    /// UTC seconds of a local wall-clock time in `calendar`'s zone, written as text (`2024-06-18 20:15:00`) or as
+    /// an Excel serial date (`45461.84375`). XLSX date cells already arrive as text; a bare serial comes from a
+    /// cell that lost its date format, or from a CSV saved from such a sheet, and is read in the 1900 date system.
+    /// Serials before 1970 are refused, so a stray number such as `2024` is never taken for a day in 1905.
+    static func instant(of text: String, calendar: BusinessCalendar) -> Int64? {
+        if let seconds = calendar.instant(ofLocal: text) { return seconds }
+        guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let serial = Double(text),
+            serial >= firstSerialOf1970, let local = ExcelDate.text(serial: serial)
+        else { return nil }
+        return calendar.instant(ofLocal: local)
+    }
+
+    /// The Excel serial date of 1970-01-01.
+    private static let firstSerialOf1970 = 25_569.0
+
+    /// A whole number as spreadsheets write it: `12`, `12.0`, `12.00`, `1,200`.
     static func wholeNumber(_ text: String) -> Int64? {
-        var digits = text.replacingOccurrences(of: ",", with: "")
-        if digits.hasSuffix(".0") { digits.removeLast(2) }
-        return Int64(digits)
+        let digits = text.replacingOccurrences(of: ",", with: "")
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return Int64(digits) }
+        guard !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }) else { return nil }
+        return Int64(parts[0])
     }
 }
 
