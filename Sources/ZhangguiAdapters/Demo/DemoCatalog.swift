@@ -66,25 +66,27 @@ public struct DemoCatalog {
     }
 
     /// Writes the 期初库存 file for a main warehouse and a regional one.
-    public func writeOpeningStock(to path: String, main: String, regional: String) throws {
+    /// Writes the 期初库存 file for the demo's three warehouses: a main one (`main`), a second one (`second`) and a
+    /// small forward warehouse (`forward`) that serves one region.
+    public func writeOpeningStock(to path: String, main: String, second: String, forward: String) throws {
         var writer = CSVWriter(header: ["仓库", "商家编码", "数量", "单位成本"])
         for product in products {
-            let (mainShare, regionalShare) = Self.shares(code: product.code)
-            let mainUnits = product.unitsSold * mainShare / 100
-            let regionalUnits = product.unitsSold * regionalShare / 100
-            for (warehouse, units) in [(main, mainUnits), (regional, regionalUnits)] where units > 0 {
+            let shares = Self.shares(code: product.code)
+            let stock = [(main, shares.main), (second, shares.second), (forward, shares.forward)]
+            for (warehouse, share) in stock where product.unitsSold * share / 100 > 0 {
+                let units = product.unitsSold * share / 100
                 writer.append([warehouse, product.code, String(units), product.unitCost.decimalText])
             }
         }
         try writer.write(to: path)
     }
 
-    /// The percentages of units sold stocked in the main and the regional warehouse.
-    static func shares(code: String) -> (main: Int64, regional: Int64) {
+    /// The percentages of units sold stocked in the main, the second and the forward warehouse.
+    static func shares(code: String) -> (main: Int64, second: Int64, forward: Int64) {
         switch stableHash(code) % 40 {
-        case 0: (30, 20)
-        case 1...5: (55, 60)
-        default: (110, 40)
+        case 0: (30, 20, 0)
+        case 1...5: (55, 60, 5)
+        default: (110, 40, 10)
         }
     }
 

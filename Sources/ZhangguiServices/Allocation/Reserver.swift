@@ -7,16 +7,17 @@ struct Reserver {
     let connection: any DatabaseConnection
     let context: CompanyContext
 
-    /// Reserves `trade`'s lines (which must all be mapped) and returns the ids of its parts, the trade itself
-    /// first; nil when the warehouses serving the receiver cannot fill it together (nothing is written).
-    func reserve(_ trade: StoredTrade, snapshot: inout StockSnapshot) throws -> [Int64]? {
+    /// Reserves `trade`'s lines (which must all be mapped) from the warehouses serving `divisionCode` and returns
+    /// the ids of its parts, the trade itself first; nil when those warehouses cannot fill it together (nothing is
+    /// written).
+    func reserve(_ trade: StoredTrade, divisionCode: String?, snapshot: inout StockSnapshot) throws -> [Int64]? {
         let demands = try trade.lines.enumerated().map { index, line in
             guard let skuID = line.skuID, let entry = snapshot.catalog.entry(forSKUID: skuID) else {
                 throw OrderActionError(code: .unmapped, tradeID: trade.id, detail: "line \(line.lineNo)")
             }
             return LineDemand(lineIndex: index, quantity: line.quantity, perUnit: entry.parts)
         }
-        let serving = snapshot.warehouseIDs(serving: trade.divisionCode)
+        let serving = snapshot.warehouseIDs(serving: divisionCode)
         guard
             let parts = AllocationPlanner.plan(demands: demands, warehouses: serving, available: snapshot.available)
         else { return nil }

@@ -27,7 +27,12 @@ extension ReviewService {
             var mapped = trade
             mapped.lines = zip(trade.lines, built.lineSKUs).map { $0.with(skuID: $1) }
             var working = snapshot
-            guard let parts = try Reserver(connection: connection, context: context).reserve(mapped, snapshot: &working)
+            guard
+                let parts = try Reserver(connection: connection, context: context).reserve(
+                    mapped,
+                    divisionCode: built.divisionCode,
+                    snapshot: &working
+                )
             else {
                 let shortages = TradeReview.holds(for: built.facts, policy: context.company.policy)
                     .filter { $0.reason == .stockShortage }.map(\.detail)

@@ -81,7 +81,11 @@ public struct ReviewService: Sendable {
             reviewed.lines = zip(trade.lines, built.lineSKUs).map { $0.with(skuID: $1) }
             let reviewedTrade = reviewed
             let parts = try connection.savepoint {
-                try Reserver(connection: connection, context: context).reserve(reviewedTrade, snapshot: &snapshot)
+                try Reserver(connection: connection, context: context).reserve(
+                    reviewedTrade,
+                    divisionCode: built.divisionCode,
+                    snapshot: &snapshot
+                )
             }
             if let parts {
                 try record(trade.id, changedLines, .approved)

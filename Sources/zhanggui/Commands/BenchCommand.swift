@@ -104,7 +104,7 @@ enum BenchCommand {
             try DemoCatalog(invoiceFiles: files)
         }
         try catalog.writeProducts(to: directory + "/products.csv")
-        try catalog.writeOpeningStock(to: directory + "/opening_stock.csv", main: "GZ", regional: "SH")
+        try catalog.writeOpeningStock(to: directory + "/opening_stock.csv", main: "GZ", second: "SH", forward: "BJ")
         _ = try job.importFile(.products, path: directory + "/products.csv", step: "import products")
         _ = try job.importFile(.openingStock, path: directory + "/opening_stock.csv", step: "import stock")
         var orders = 0

@@ -38,7 +38,7 @@ enum DemoCommand {
             try DemoCatalog(invoiceFiles: [orders])
         }
         try catalog.writeProducts(to: directory + "/products.csv")
-        try catalog.writeOpeningStock(to: directory + "/opening_stock.csv", main: "GZ", regional: "SH")
+        try catalog.writeOpeningStock(to: directory + "/opening_stock.csv", main: "GZ", second: "SH", forward: "BJ")
         let products = try job.importFile(.products, path: directory + "/products.csv", step: "import products")
         let stock = try job.importFile(.openingStock, path: directory + "/opening_stock.csv", step: "import stock")
         let imported = try job.importFile(.orders, path: orders, step: "import orders")

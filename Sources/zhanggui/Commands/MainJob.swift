@@ -21,15 +21,20 @@ final class MainJob {
         places = addressBook.districtPlaces
     }
 
-    /// Creates the company with two warehouses: 华东仓 (SH) first for East China, 华南仓 (GZ) for everywhere.
+    /// Creates the company with three warehouses, tried in this order: 北京前置仓 (BJ) for 北京, 天津 and 河北 only,
+    /// then 华东仓 (SH) and 华南仓 (GZ) for everywhere.
     static func createCompany(in database: SQLiteDatabase, name: String) throws -> Int64 {
         let setup = CompanySetup(database: database)
         let companyID = try setup.createCompany(name: name)
         try setup.addWarehouse(
-            Warehouse(code: "SH", name: "华东仓", priority: 1, regions: ["31", "32", "33", "34", "35", "36", "37"]),
+            Warehouse(code: "BJ", name: "北京前置仓", priority: 1, regions: ["11", "12", "13"]),
             companyID: companyID
         )
-        try setup.addWarehouse(Warehouse(code: "GZ", name: "华南仓", priority: 2), companyID: companyID)
+        try setup.addWarehouse(
+            Warehouse(code: "SH", name: "华东仓", priority: 2),
+            companyID: companyID
+        )
+        try setup.addWarehouse(Warehouse(code: "GZ", name: "华南仓", priority: 3), companyID: companyID)
         try setup.setWaybillRange(
             courierCode: "ZG",
             prefix: "ZG",

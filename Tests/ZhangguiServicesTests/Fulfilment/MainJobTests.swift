@@ -123,3 +123,30 @@ struct MainJobTests {
         #expect(try shop.level("B", in: "W2") == StockLevel(onHand: 100, reserved: 83))
     }
 }
+
+@Suite("Choosing the warehouse by priority and region")
+struct WarehouseChoiceTests {
+    @Test("a Beijing order ships from the Beijing forward warehouse; a Shanghai order skips it for the next one")
+    func regionDecidesTheWarehouse() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("BJ", priority: 1, regions: ["11"])
+        try shop.addWarehouse("SH", priority: 2)
+        try shop.addSKUs("A")
+        try shop.stock("A", 10, in: "BJ")
+        try shop.stock("A", 10, in: "SH")
+        var beijing = makeTrade("BEIJING", lines: [("A", 1, 1000)], receiver: "北京示例")
+        beijing.receiver.province = "北京"
+        try shop.ingest([beijing, makeTrade("SHANGHAI", lines: [("A", 1, 1000)], receiver: "上海示例")])
+        // 北京 receivers resolve to 朝阳区 110105, everyone else to 上海 黄浦区 310101.
+        let checker: AddressChecker = { province, _, _ in
+            .valid(divisionCode: province == "北京" ? "110105" : "310101")
+        }
+        let review = ReviewService(database: shop.database, checkAddress: checker)
+
+        let summary = try review.reviewPending(companyID: shop.companyID)
+
+        #expect(summary.approved == 2)
+        #expect(try shop.level("A", in: "BJ") == StockLevel(onHand: 10, reserved: 1))
+        #expect(try shop.level("A", in: "SH") == StockLevel(onHand: 10, reserved: 1))
+    }
+}
