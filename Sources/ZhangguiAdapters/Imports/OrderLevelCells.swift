@@ -14,25 +14,24 @@ struct OrderLevelCells {
 
     /// The row the cells were read from.
     let row: Int
-    private let values: [String: String]
+    /// The cells as written; they are only parsed when a later row writes something else.
+    private let texts: [String]
 
     /// Reads the order-level cells of an order's first row.
     init(_ fields: RowFields, calendar: BusinessCalendar) {
         row = fields.row.number
-        var values: [String: String] = [:]
-        for column in Self.columns {
-            values[column] = Self.comparable(fields.text(column), column: column, calendar: calendar)
-        }
-        self.values = values
+        texts = Self.columns.map { fields.text($0) }
     }
 
     /// Adds an issue to `fields` for each filled-in order-level cell that differs from the first row's.
     func check(_ fields: inout RowFields, calendar: BusinessCalendar) {
-        for column in Self.columns {
+        for (column, first) in zip(Self.columns, texts) {
             let text = fields.text(column)
-            guard !text.isEmpty, Self.comparable(text, column: column, calendar: calendar) != values[column] else {
-                continue
-            }
+            guard !text.isEmpty, text != first else { continue }
+            let same =
+                Self.comparable(text, column: column, calendar: calendar)
+                == Self.comparable(first, column: column, calendar: calendar)
+            guard !same else { continue }
             fields.fail(
                 column,
                 "differs from row \(row) of the same order; repeat the first row's value or leave the cell empty"

@@ -88,6 +88,7 @@ struct RowFields {
 
     /// A whole number as spreadsheets write it: `12`, `12.0`, `12.00`, `1,200`.
     static func wholeNumber(_ text: String) -> Int64? {
+        if let plain = Int64(text) { return plain }
         let digits = text.replacingOccurrences(of: ",", with: "")
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return Int64(digits) }

@@ -35,6 +35,7 @@ extension Money {
     /// (`12.300`); anything finer than a fen (`0.001`) is refused rather than rounded.
     /// - Throws: ``MoneyParseError`` naming what is wrong.
     public static func parse(_ text: String, currency: Currency = .cny) throws(MoneyParseError) -> Money {
+        if let fen = plainDecimalFen(text) { return Money(fen: fen, currency: currency) }
         var body = Substring(text).trimmingWhitespace()
         guard !body.isEmpty else { throw MoneyParseError(code: .empty, text: text) }
         let isNegative = body.first == "-"
@@ -43,6 +44,35 @@ extension Money {
         guard !body.isEmpty else { throw MoneyParseError(code: .notANumber, text: text) }
         let fen = try fenValue(of: body, original: text)
         return Money(fen: isNegative ? -fen : fen, currency: currency)
+    }
+
+    /// The fast path for the common case, a plain `123` or `123.4` or `123.45` of up to 15 digits: its value in
+    /// fen, or nil to take the full path.
+    private static func plainDecimalFen(_ text: String) -> Int64? {
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var wholeDigits = 0
+        var fractionDigits = -1
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "."), fractionDigits < 0 {
+                fractionDigits = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                let digit = Int64(byte - UInt8(ascii: "0"))
+                if fractionDigits < 0 {
+                    guard wholeDigits < 15 else { return nil }
+                    whole = whole * 10 + digit
+                    wholeDigits += 1
+                } else {
+                    guard fractionDigits < 2 else { return nil }
+                    fraction = fraction * 10 + digit
+                    fractionDigits += 1
+                }
+            } else {
+                return nil
+            }
+        }
+        guard wholeDigits > 0, fractionDigits != 0 else { return nil }
+        return whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
     }
 
     private static let currencyPrefixes = ["¥", "￥", "CNY", "RMB"]

@@ -63,19 +63,22 @@ struct LocalDateTime {
     let day: Int64
     let seconds: Int64
 
+    /// Reads the text byte by byte: numbers separated by `-` or `/` for the date, `:` for the time, and one space or
+    /// `T` between them. Surrounding whitespace is ignored.
     init?(_ text: String) {
-        let fields = text.trimmed.split(whereSeparator: { $0 == " " || $0 == "T" })
-        guard (1...2).contains(fields.count) else { return nil }
-        let date = fields[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map { Int64($0) }
-        guard date.count == 3, let year = date[0], let month = date[1], let day = date[2] else { return nil }
+        let bytes = Array(text.trimmed.utf8)
+        let split = bytes.firstIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "T") } ?? bytes.endIndex
+        guard let date = Self.numbers(bytes[..<split], separators: [UInt8(ascii: "-"), UInt8(ascii: "/")]),
+            date.count == 3
+        else { return nil }
+        let (year, month, day) = (date[0], date[1], date[2])
         guard (1...12).contains(month), (1...31).contains(day), (1900...9999).contains(year) else { return nil }
         var seconds: Int64 = 0
-        if fields.count == 2 {
-            let time = fields[1].split(separator: ":").map { Int64($0) }
-            guard (2...3).contains(time.count), time.allSatisfy({ $0 != nil }) else { return nil }
-            let hour = time[0]!
-            let minute = time[1]!
-            let second = time.count == 3 ? time[2]! : 0
+        if split < bytes.endIndex {
+            guard let time = Self.numbers(bytes[(split + 1)...], separators: [UInt8(ascii: ":")]),
+                (2...3).contains(time.count)
+            else { return nil }
+            let (hour, minute, second) = (time[0], time[1], time.count == 3 ? time[2] : 0)
             guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
             seconds = hour * 3600 + minute * 60 + second
         }
@@ -83,6 +86,30 @@ struct LocalDateTime {
         self.month = month
         self.day = day
         self.seconds = seconds
+    }
+
+    /// The non-negative numbers of `bytes` split at any of `separators`, or nil when a part is empty, longer than
+    /// four digits, or not digits.
+    private static func numbers(_ bytes: ArraySlice<UInt8>, separators: [UInt8]) -> [Int64]? {
+        var result: [Int64] = []
+        var value: Int64 = 0
+        var digits = 0
+        for byte in bytes {
+            if separators.contains(byte) {
+                guard digits > 0 else { return nil }
+                result.append(value)
+                value = 0
+                digits = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 4 {
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        result.append(value)
+        return result
     }
 
     /// Seconds since 1970 if this wall-clock time were in UTC (days-from-civil).

@@ -43,10 +43,11 @@ public struct AllocationService: Sendable {
         connection: any DatabaseConnection,
         summary: inout AllocationSummary
     ) throws {
+        guard let first = trades.first?.id, let last = trades.last?.id else { return }
         let fulfilment = FulfilmentRecords(connection)
+        let warehouses = try fulfilment.reservedWarehouses(companyID: context.id, trades: first...last)
         for trade in trades {
-            let reservations = try fulfilment.reservations(tradeID: trade.id)
-            guard let warehouseID = reservations.first?.warehouseID else {
+            guard let warehouseID = warehouses[trade.id] else {
                 throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: "approved without reservations")
             }
             let key = Self.mergeKey(trade)

@@ -54,9 +54,12 @@ private struct ShippingBatch {
         let reservations = try FulfilmentRecords(connection)
             .reservations(companyID: context.id, state: .waybilled, shipments: shipments)
         let now = Clock.nowSeconds()
+        let costs = try issueStock(for: trades, reservations: reservations)
         var voucher = SalesVoucher(context: context)
         for trade in trades {
-            let lines = try issueStock(for: trade, reservations: reservations[trade.id] ?? [])
+            let lines = trade.lines.map { line in
+                ShippedLine(skuCode: line.merchantCode, net: line.net, cost: costs[line.id] ?? .zero(context.currency))
+            }
             voucher.add(lines: lines, freight: trade.freight)
             summary.trades += 1
             summary.units += trade.lines.reduce(0) { $0 + $1.quantity }
@@ -72,26 +75,25 @@ private struct ShippingBatch {
         summary.shipments += records.count
     }
 
-    /// Takes each reserved unit out of stock and returns the lines with their cost of goods.
-    private func issueStock(for trade: StoredTrade, reservations: [Reservation]) throws -> [ShippedLine] {
-        let book = StockBook(connection, currency: context.currency)
-        var costByLine: [Int64: Money] = [:]
-        for reservation in reservations {
-            let cost = try book.post(
-                StockPosting(
-                    companyID: context.id,
-                    warehouseID: reservation.warehouseID,
-                    skuID: reservation.skuID,
-                    change: .ship(reservation.quantity),
-                    cost: .issue,
-                    reason: .shipment,
-                    document: "trade:\(trade.id)"
-                )
+    /// Takes each reserved unit of the batch out of stock and returns the cost of goods per trade line id.
+    private func issueStock(for trades: [StoredTrade], reservations: [Int64: [Reservation]]) throws -> [Int64: Money] {
+        let shipped = trades.flatMap { reservations[$0.id] ?? [] }
+        let postings = shipped.map { reservation in
+            StockPosting(
+                companyID: context.id,
+                warehouseID: reservation.warehouseID,
+                skuID: reservation.skuID,
+                change: .ship(reservation.quantity),
+                cost: .issue,
+                reason: .shipment,
+                document: "trade:\(reservation.tradeID)"
             )
-            costByLine[reservation.lineID, default: .zero(context.currency)] += cost
         }
-        return trade.lines.map { line in
-            ShippedLine(skuCode: line.merchantCode, net: line.net, cost: costByLine[line.id] ?? .zero(context.currency))
+        let values = try StockBook(connection, currency: context.currency).postIssues(postings)
+        var costByLine: [Int64: Money] = [:]
+        for (reservation, value) in zip(shipped, values) {
+            costByLine[reservation.lineID, default: .zero(context.currency)] += value
         }
+        return costByLine
     }
 }

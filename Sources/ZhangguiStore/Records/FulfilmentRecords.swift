@@ -92,6 +92,20 @@ public struct FulfilmentRecords {
         return result
     }
 
+    /// The warehouse each trade with an id in `trades` has stock reserved in (a trade reserves in one warehouse;
+    /// a split trade's parts are separate trades).
+    public func reservedWarehouses(companyID: Int64, trades: ClosedRange<Int64>) throws -> [Int64: Int64] {
+        var result: [Int64: Int64] = [:]
+        try connection.forEach(
+            """
+            SELECT trade_id, MIN(warehouse_id) FROM reservations
+            WHERE company_id = ? AND trade_id BETWEEN ? AND ? GROUP BY trade_id
+            """,
+            [companyID, trades.lowerBound, trades.upperBound]
+        ) { result[$0.int(0)] = $0.int(1) }
+        return result
+    }
+
     /// Ships every waybilled trade whose shipment id falls in `shipments`: their shipments get the time they
     /// left, their reservations are used up, and they are marked shipped. The caller has already posted their
     /// stock and vouchers in the same transaction.

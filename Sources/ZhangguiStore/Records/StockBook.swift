@@ -78,6 +78,44 @@ public struct StockBook {
         precondition(!posting.change.isEmpty, "a stock posting changes something")
         try updateBalance(posting)
         let value = try updateCost(posting)
+        try appendLedger(posting, valueDelta: posting.change.onHand < 0 ? -value.fen : value.fen)
+        return value
+    }
+
+    /// Takes many batches of goods out at moving-average cost (a shipping run) and returns each one's cost.
+    ///
+    /// The same as posting each in turn — balances, ledger entries and costs come out identical — but each SKU's
+    /// cost state is read once before and written once after, instead of once per movement.
+    /// - Throws: ``StockError`` when a balance would go below zero; the caller's transaction then rolls back.
+    public func postIssues(_ postings: [StockPosting]) throws -> [Money] {
+        guard let companyID = postings.first?.companyID else { return [] }
+        var costs = try costs(companyID: companyID)
+        var touched: Set<Int64> = []
+        var values: [Money] = []
+        values.reserveCapacity(postings.count)
+        for posting in postings {
+            precondition(posting.change.onHand < 0, "an issue takes stock out")
+            try updateBalance(posting)
+            var cost = costs[posting.skuID] ?? MovingAverageCost(value: .zero(currency))
+            let value = try cost.issue(quantity: -posting.change.onHand)
+            costs[posting.skuID] = cost
+            touched.insert(posting.skuID)
+            try appendLedger(posting, valueDelta: -value.fen)
+            values.append(value)
+        }
+        for skuID in touched.sorted() {
+            guard let cost = costs[skuID] else { continue }
+            try connection.execute(
+                "UPDATE sku_costs SET quantity = ?, value_fen = ? WHERE sku_id = ?",
+                cost.quantity,
+                cost.value.fen,
+                skuID
+            )
+        }
+        return values
+    }
+
+    private func appendLedger(_ posting: StockPosting, valueDelta: Int64) throws {
         try connection.execute(
             """
             INSERT INTO stock_ledger (company_id, warehouse_id, sku_id, on_hand_delta, reserved_delta, frozen_delta,
@@ -90,12 +128,11 @@ public struct StockBook {
             posting.change.onHand,
             posting.change.reserved,
             posting.change.frozen,
-            posting.change.onHand < 0 ? -value.fen : value.fen,
+            valueDelta,
             posting.reason.rawValue,
             posting.document,
             Clock.nowSeconds()
         )
-        return value
     }
 
     /// The level of one SKU in one warehouse (zero when it never had stock).
