@@ -34,6 +34,7 @@ public struct SetupError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownTimeZone
         case duplicateWarehouse
         case badWaybillRange
+        case badSetting
     }
 
     public let code: Code
@@ -50,6 +51,7 @@ public struct SetupError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownTimeZone: "unknown time zone '\(detail)'"
         case .duplicateWarehouse: "warehouse \(detail) exists already"
         case .badWaybillRange: "bad waybill number range: \(detail)"
+        case .badSetting: "bad setting: \(detail)"
         }
     }
 }

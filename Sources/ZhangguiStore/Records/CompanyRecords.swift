@@ -30,6 +30,29 @@ public struct CompanyRecords {
         return row?.int(0) ?? 0
     }
 
+    /// Changes the settings review and the books read: the high-priority threshold, the list-price share below
+    /// which a price is an anomaly, the VAT rate and the accounting standard.
+    public func updateSettings(
+        companyID: Int64,
+        highPriorityThreshold: Money,
+        minimumListPriceShareBasisPoints: Int64,
+        vatRateBasisPoints: Int64,
+        standard: AccountingStandard
+    ) throws {
+        try connection.execute(
+            """
+            UPDATE companies SET high_priority_threshold_fen = ?, min_list_price_share_bp = ?, vat_rate_bp = ?,
+                                 accounting_standard = ?
+            WHERE id = ?
+            """,
+            highPriorityThreshold.fen,
+            minimumListPriceShareBasisPoints,
+            vatRateBasisPoints,
+            standard.rawValue,
+            companyID
+        )
+    }
+
     /// The company with `id`, or nil.
     public func company(_ id: Int64) throws -> CompanyRecord? {
         try connection.queryOne(

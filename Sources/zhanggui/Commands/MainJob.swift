@@ -24,25 +24,13 @@ final class MainJob {
     /// Creates the company with three warehouses, tried in this order: 北京前置仓 (BJ) for 北京, 天津 and 河北 only,
     /// then 华东仓 (SH) and 华南仓 (GZ) for everywhere.
     static func createCompany(in database: SQLiteDatabase, name: String) throws -> Int64 {
-        let setup = CompanySetup(database: database)
-        let companyID = try setup.createCompany(name: name)
-        try setup.addWarehouse(
+        var plan = CompanyPlan(name: name)
+        plan.warehouses = [
             Warehouse(code: "BJ", name: "北京前置仓", priority: 1, regions: ["11", "12", "13"]),
-            companyID: companyID
-        )
-        try setup.addWarehouse(
             Warehouse(code: "SH", name: "华东仓", priority: 2),
-            companyID: companyID
-        )
-        try setup.addWarehouse(Warehouse(code: "GZ", name: "华南仓", priority: 3), companyID: companyID)
-        try setup.setWaybillRange(
-            courierCode: "ZG",
-            prefix: "ZG",
-            first: 1,
-            last: 999_999_999_999,
-            companyID: companyID
-        )
-        return companyID
+            Warehouse(code: "GZ", name: "华南仓", priority: 3),
+        ]
+        return try CompanySetup(database: database).create(plan)
     }
 
     /// Runs `body`, records its time under `step`, and returns its result.

@@ -17,29 +17,30 @@ enum SetupCommands {
               --warehouse SPEC      CODE:NAME[:PRIORITY[:REGIONS]], repeatable; REGIONS are division-code prefixes
                                     joined by '+', e.g. SH:华东仓:1:31+32+33 (default MAIN:主仓:1, serving everywhere)
               --waybill-range SPEC  COURIER:PREFIX:FIRST:LAST, the offline waybill numbers (default ZG:ZG:1:999999999999)
+              --high-priority YUAN  orders paying more are tagged high priority (default 1000)
+              --min-list-share PCT  a line sold below this share of its list price is held as a price anomaly
+                                    (default 30)
+              --vat-rate PCT        output VAT rate of the goods (default 13)
+              --standard NAME       chart of accounts: small (小企业会计准则, default) or enterprise (企业会计准则)
             """,
-        options: ["name", "time-zone", "warehouse", "waybill-range"]
+        options: [
+            "name", "time-zone", "warehouse", "waybill-range", "high-priority", "min-list-share", "vat-rate",
+            "standard",
+        ]
     ) { arguments in
         let workspace = Workspace(arguments)
         let database = try workspace.open()
         if try database.read({ try CompanyRecords($0).firstCompanyID() }) != nil {
             throw UsageError("\(workspace.databasePath) already has a company")
         }
-        let setup = CompanySetup(database: database)
-        let name = arguments.option("name") ?? "掌柜示例公司"
-        let companyID = try setup.createCompany(name: name, timeZone: arguments.option("time-zone") ?? "Asia/Shanghai")
+        var plan = CompanyPlan(name: arguments.option("name") ?? "掌柜示例公司")
+        plan.timeZone = arguments.option("time-zone") ?? "Asia/Shanghai"
         let warehouses = try arguments.options("warehouse").map(parseWarehouse)
-        for warehouse in warehouses.isEmpty ? [Warehouse(code: "MAIN", name: "主仓", priority: 1)] : warehouses {
-            try setup.addWarehouse(warehouse, companyID: companyID)
-        }
-        let range = try parseRange(arguments.option("waybill-range") ?? "ZG:ZG:1:999999999999")
-        try setup.setWaybillRange(
-            courierCode: range.courier,
-            prefix: range.prefix,
-            first: range.first,
-            last: range.last,
-            companyID: companyID
-        )
+        if !warehouses.isEmpty { plan.warehouses = warehouses }
+        plan.waybillRange = try parseRange(arguments.option("waybill-range") ?? "ZG:ZG:1:999999999999")
+        try configure(&plan, arguments: arguments)
+        _ = try CompanySetup(database: database).create(plan)
+        let name = plan.name
         Output.line("created \(workspace.databasePath): company \(name), schema version \(Migrator.latestVersion)")
         return 0
     }
@@ -52,6 +53,25 @@ enum SetupCommands {
         let database = try Workspace(arguments).open()
         Output.line("schema version \(try Migrator.version(of: database)) (latest \(Migrator.latestVersion))")
         return 0
+    }
+
+    /// Reads the review and tax options of `init` into the plan.
+    static func configure(_ plan: inout CompanyPlan, arguments: Arguments) throws {
+        do {
+            plan.policy.highPriorityThreshold = try Money.parse(arguments.option("high-priority") ?? "1000")
+        } catch {
+            throw UsageError("--high-priority: \(error)")
+        }
+        guard let share = Int64(arguments.option("min-list-share") ?? "30"),
+            let rate = Int64(arguments.option("vat-rate") ?? "13")
+        else { throw UsageError("--min-list-share and --vat-rate take whole percentages") }
+        plan.policy.minimumListPriceShareBasisPoints = share * 100
+        plan.vatRateBasisPoints = rate * 100
+        let standards = ["small": AccountingStandard.smallEnterprise, "enterprise": .enterprise]
+        guard let standard = standards[arguments.option("standard") ?? "small"] else {
+            throw UsageError("--standard is small or enterprise")
+        }
+        plan.standard = standard
     }
 
     static func parseWarehouse(_ spec: String) throws -> Warehouse {

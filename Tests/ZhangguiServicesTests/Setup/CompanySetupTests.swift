@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+
+@Suite("Setting up a company is all or nothing")
+struct CompanySetupTests {
+    private func emptyDatabase() throws -> SQLiteDatabase {
+        let database = try SQLiteDatabase(path: ":memory:")
+        try Migrator.migrate(database)
+        return database
+    }
+
+    @Test("a plan naming a warehouse twice is refused and leaves no company behind")
+    func refusedPlanLeavesNothing() throws {
+        let database = try emptyDatabase()
+        var plan = CompanyPlan(name: "示例")
+        plan.warehouses = [Warehouse(code: "A", name: "甲", priority: 1), Warehouse(code: "A", name: "乙", priority: 2)]
+
+        #expect(throws: SetupError(code: .duplicateWarehouse, detail: "A")) {
+            try CompanySetup(database: database).create(plan)
+        }
+
+        let companies = try database.read { try CompanyRecords($0).firstCompanyID() }
+        #expect(companies == nil)
+    }
+
+    @Test("the plan's thresholds and standard are what review and the books then read")
+    func settingsAreStored() throws {
+        let database = try emptyDatabase()
+        var plan = CompanyPlan(name: "示例")
+        plan.policy.highPriorityThreshold = Money(fen: 50_000)
+        plan.vatRateBasisPoints = 900
+        plan.standard = .enterprise
+
+        let id = try CompanySetup(database: database).create(plan)
+
+        let context = try database.read { try CompanyContext.load(id, from: $0) }
+        #expect(context.company.policy.highPriorityThreshold == Money(fen: 50_000))
+        #expect(context.company.vatRateBasisPoints == 900)
+        #expect(context.account(.salesRevenue) == "6001")
+        let warehouses = try database.read { try CompanyRecords($0).warehouses(companyID: id) }
+        #expect(warehouses.map(\.warehouse.code) == ["MAIN"])
+    }
+}
