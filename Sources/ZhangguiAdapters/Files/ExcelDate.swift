@@ -1,3 +1,5 @@
+import ZhangguiCore
+
 /// Excel date serial numbers as text.
 ///
 /// In the 1900 date system, serial 1 is 1900-01-01 and serial 60 is 1900-02-29, a day that never existed but that
@@ -39,18 +41,8 @@ enum ExcelDate {
         return "\(twoDigits(seconds / 3600)):\(twoDigits(seconds / 60 % 60)):\(twoDigits(seconds % 60))"
     }
 
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
     private static func dateText(daysSinceEpoch days: Int) -> String {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-\(twoDigits(month))-\(twoDigits(day))"
+        CivilDate.text(daysSince1970: Int64(days))
     }
 
     private static func twoDigits(_ value: Int) -> String {

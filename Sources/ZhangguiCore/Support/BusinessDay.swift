@@ -29,7 +29,7 @@ public struct BusinessCalendar: Sendable {
     public func day(of seconds: Int64) -> String {
         let local = seconds + offset(at: seconds)
         let days = Int64((Double(local) / 86_400).rounded(.down))
-        return Self.civilDate(daysSince1970: days)
+        return CivilDate.text(daysSince1970: days)
     }
 
     /// The UTC seconds of the local wall-clock time `yyyy-MM-dd HH:mm[:ss]` (also `/` as separator); nil when the
@@ -39,20 +39,6 @@ public struct BusinessCalendar: Sendable {
         let wall = parts.secondsAsIfUTC
         let guess = wall - offset(at: wall)
         return wall - offset(at: guess)
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's civil-from-days algorithm).
-    static func civilDate(daysSince1970 days: Int64) -> String {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 }
 
@@ -121,5 +107,23 @@ struct LocalDateTime {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         return days * 86_400 + seconds
+    }
+}
+
+/// Calendar dates from day counts, without the time-zone database.
+public enum CivilDate {
+    /// The proleptic Gregorian date `days` after 1970-01-01 as `yyyy-MM-dd` (Howard Hinnant's civil-from-days
+    /// algorithm); negative counts give dates before 1970.
+    public static func text(daysSince1970 days: Int64) -> String {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }
 }
