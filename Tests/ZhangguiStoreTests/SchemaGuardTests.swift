@@ -34,7 +34,8 @@ struct SchemaGuardTests {
         #expect(throws: DatabaseError.self) {
             try database.write { connection in
                 try connection.execute(
-                    "INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand, reserved) VALUES (?, ?, ?, 5, 6)",
+                    "INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand, "
+                        + "reserved) VALUES (?, ?, ?, 5, 6)",
                     company,
                     warehouse,
                     sku

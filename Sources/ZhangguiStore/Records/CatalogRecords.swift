@@ -62,7 +62,8 @@ public struct CatalogRecords {
     {
         for component in components {
             try connection.execute(
-                "INSERT INTO combo_components (company_id, combo_sku_id, component_sku_id, quantity) VALUES (?, ?, ?, ?)",
+                "INSERT INTO combo_components (company_id, combo_sku_id, component_sku_id, quantity) "
+                    + "VALUES (?, ?, ?, ?)",
                 companyID,
                 comboID,
                 component.skuID,

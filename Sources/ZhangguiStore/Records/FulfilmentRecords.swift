@@ -52,7 +52,8 @@ public struct FulfilmentRecords {
     /// The open reservations of a trade.
     public func reservations(tradeID: Int64) throws -> [Reservation] {
         try connection.query(
-            "SELECT id, trade_id, line_id, warehouse_id, sku_id, quantity FROM reservations WHERE trade_id = ? ORDER BY id",
+            "SELECT id, trade_id, line_id, warehouse_id, sku_id, quantity FROM reservations WHERE "
+                + "trade_id = ? ORDER BY id",
             tradeID
         ).map { row in
             Reservation(
@@ -114,7 +115,8 @@ public struct FulfilmentRecords {
         try connection.execute(
             """
             UPDATE shipments SET shipped_at = ? WHERE id IN (
-                SELECT shipment_id FROM trades WHERE company_id = ? AND state = 'waybilled' AND shipment_id BETWEEN ? AND ?)
+                SELECT shipment_id FROM trades WHERE company_id = ? AND state = 'waybilled' AND shipment_id
+                    BETWEEN ? AND ?)
             """,
             [seconds] + arguments
         )
@@ -157,7 +159,8 @@ public struct FulfilmentRecords {
         }
         let id =
             try connection.queryOne(
-                "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, "
+                    + "?, ?, ?) RETURNING id",
                 companyID,
                 warehouseID,
                 mergeKey,
@@ -170,7 +173,8 @@ public struct FulfilmentRecords {
     /// - Throws: ``TradeTransitionError`` when the trade is no longer approved.
     public func allocate(tradeID: Int64, shipmentID: Int64) throws {
         let changed = try connection.execute(
-            "UPDATE trades SET shipment_id = ?, state = 'allocated', updated_at = ? WHERE id = ? AND state = 'approved'",
+            "UPDATE trades SET shipment_id = ?, state = 'allocated', updated_at = ? WHERE id = ? AND "
+                + "state = 'approved'",
             shipmentID,
             Clock.nowSeconds(),
             tradeID
@@ -192,7 +196,8 @@ public struct FulfilmentRecords {
     public func shipmentsToWaybill(companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
         try shipments(
             where:
-                "waybill_no IS NULL AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = 'allocated')",
+                "waybill_no IS NULL AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id "
+                + "AND t.state = 'allocated')",
             companyID: companyID,
             limit: limit
         )
@@ -248,7 +253,8 @@ public struct FulfilmentRecords {
             INSERT INTO waybill_ranges (company_id, courier_code, prefix, next_number, last_number)
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (company_id, courier_code)
-            DO UPDATE SET prefix = excluded.prefix, next_number = excluded.next_number, last_number = excluded.last_number
+            DO UPDATE SET prefix = excluded.prefix, next_number = excluded.next_number, last_number =
+                excluded.last_number
             """,
             companyID,
             courierCode,

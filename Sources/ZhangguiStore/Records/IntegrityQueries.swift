@@ -62,7 +62,8 @@ public struct IntegrityQueries {
     /// Quantity and value per SKU code as the cost table holds them.
     public func costs(companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
         try pairs(
-            "SELECT s.code, c.quantity, c.value_fen FROM sku_costs c JOIN skus s ON s.id = c.sku_id WHERE c.company_id = ?",
+            "SELECT s.code, c.quantity, c.value_fen FROM sku_costs c JOIN skus s ON s.id = c.sku_id "
+                + "WHERE c.company_id = ?",
             companyID
         )
     }
@@ -71,7 +72,8 @@ public struct IntegrityQueries {
     public func ledgerCosts(companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
         try pairs(
             """
-            SELECT s.code, SUM(l.on_hand_delta), SUM(l.value_delta_fen) FROM stock_ledger l JOIN skus s ON s.id = l.sku_id
+            SELECT s.code, SUM(l.on_hand_delta), SUM(l.value_delta_fen) FROM stock_ledger l JOIN skus s ON
+                s.id = l.sku_id
             WHERE l.company_id = ? GROUP BY s.code
             """,
             companyID

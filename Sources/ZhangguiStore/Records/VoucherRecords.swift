@@ -32,7 +32,8 @@ public struct VoucherRecords {
         for (offset, line) in voucher.lines.enumerated() {
             try connection.execute(
                 """
-                INSERT INTO voucher_lines (company_id, voucher_id, line_no, account_code, summary, debit_fen, credit_fen,
+                INSERT INTO voucher_lines (company_id, voucher_id, line_no, account_code, summary, debit_fen,
+                    credit_fen,
                                            sku_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,

@@ -222,7 +222,8 @@ enum Schema {
             UNIQUE (company_id, courier_code, waybill_no)
         )
         """,
-        "CREATE INDEX shipments_open_by_key ON shipments (company_id, merge_key, warehouse_id) WHERE waybill_no IS NULL",
+        "CREATE INDEX shipments_open_by_key ON shipments (company_id, merge_key, warehouse_id) WHERE "
+            + "waybill_no IS NULL",
         "CREATE INDEX shipments_to_ship ON shipments (company_id) WHERE waybill_no IS NOT NULL AND shipped_at IS NULL",
         """
         CREATE TABLE waybill_ranges (

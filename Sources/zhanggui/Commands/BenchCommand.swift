@@ -50,7 +50,8 @@ enum BenchCommand {
         Output.line(
             String(
                 format:
-                    "end to end (import → ship): %.2f s, %.0f orders/s; with setup and check %.2f s; peak memory %.0f MiB",
+                    "end to end (import → ship): %.2f s, %.0f orders/s; with setup and check %.2f s; "
+                    + "peak memory %.0f MiB",
                 mainJobSeconds,
                 Double(orders) / mainJobSeconds,
                 seconds,

@@ -101,7 +101,8 @@ enum BooksCommands {
 
     static func printSummary(_ summary: SalesSummary) {
         Output.line(
-            "orders: \(Output.count(summary.orders)) (split parts \(summary.splitParts), high priority \(summary.highPriority))"
+            "orders: \(Output.count(summary.orders)) (split parts \(summary.splitParts), "
+                + "high priority \(summary.highPriority))"
         )
         for state in TradeState.allCases {
             let count = summary.tradesByState[state.rawValue] ?? 0
@@ -111,7 +112,8 @@ enum BooksCommands {
             Output.line("  on hold for \(reason.chineseName) (\(reason.rawValue)): \(Output.count(count))")
         }
         Output.line(
-            "shipments: \(Output.count(summary.shipments)) (\(Output.count(summary.mergedShipments)) with merged orders)"
+            "shipments: \(Output.count(summary.shipments)) (\(Output.count(summary.mergedShipments)) "
+                + "with merged orders)"
         )
         Output.line(
             "stock: on hand \(Output.count(summary.onHand)), reserved \(Output.count(summary.reserved)), "

@@ -18,7 +18,8 @@ enum DemoCommand {
 
             Options:
               --dir DIR      folder for the database and derived files (must not exist yet)
-              --orders FILE  invoice file in the UCI layout (default Data/orders/uci_online_retail/online_retail_2010-12.csv.gz)
+              --orders FILE  invoice file in the UCI layout (default
+                  Data/orders/uci_online_retail/online_retail_2010-12.csv.gz)
             """,
         options: ["dir", "orders"]
     ) { arguments in
@@ -50,7 +51,8 @@ enum DemoCommand {
         Output.line(
             "orders in: \(Output.count(imported.imported)) invoices (+\(Output.count(imported.cancelled)) cancelled "
                 + "credit notes) from \(Output.count(imported.rowsRead)) rows; \(Output.count(imported.rowsFailed)) "
-                + "rows refused (\(imported.issues.count) problems, first: \(imported.issues.first?.description ?? "none"))"
+                + "rows refused (\(imported.issues.count) problems, first: "
+                + "\(imported.issues.first?.description ?? "none"))"
         )
         Output.line(
             "review: \(Output.count(reviewed.approved)) approved (\(reviewed.splitParts) split across warehouses), "

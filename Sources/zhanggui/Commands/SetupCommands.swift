@@ -16,7 +16,8 @@ enum SetupCommands {
               --time-zone ZONE      IANA time zone deciding which day an order belongs to (default Asia/Shanghai)
               --warehouse SPEC      CODE:NAME[:PRIORITY[:REGIONS]], repeatable; REGIONS are division-code prefixes
                                     joined by '+', e.g. SH:华东仓:1:31+32+33 (default MAIN:主仓:1, serving everywhere)
-              --waybill-range SPEC  COURIER:PREFIX:FIRST:LAST, the offline waybill numbers (default ZG:ZG:1:999999999999)
+              --waybill-range SPEC  COURIER:PREFIX:FIRST:LAST, the offline waybill numbers (default
+                  ZG:ZG:1:999999999999)
               --high-priority YUAN  orders paying more are tagged high priority (default 1000)
               --min-list-share PCT  a line sold below this share of its list price is held as a price anomaly
                                     (default 30)
