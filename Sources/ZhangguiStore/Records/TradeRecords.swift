@@ -180,6 +180,21 @@ public struct TradeRecords {
         return trade
     }
 
+    /// Every trade with this platform order id in the company, with its shop's code and split part number, ordered
+    /// by shop and part: one order id may exist in several shops.
+    public func find(platformOrderID: String, companyID: Int64) throws -> [(
+        id: Int64, shopCode: String, splitSeq: Int64
+    )] {
+        try connection.query(
+            """
+            SELECT t.id, s.code, t.split_seq FROM trades t JOIN shops s ON s.id = t.shop_id
+            WHERE t.company_id = ? AND t.platform_order_id = ? ORDER BY s.code, t.split_seq
+            """,
+            companyID,
+            platformOrderID
+        ).map { ($0.int(0), $0.string(1), $0.int(2)) }
+    }
+
     /// The ids of the trades of a shop's platform order (all split parts), or empty.
     public func ids(platformOrderID: String, companyID: Int64) throws -> [Int64] {
         try connection.query(
