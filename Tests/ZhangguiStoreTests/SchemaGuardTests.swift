@@ -119,3 +119,19 @@ struct SchemaGuardTests {
         }
     }
 }
+
+@Suite("Zhanggui leaves other applications' databases alone")
+struct ForeignDatabaseTests {
+    @Test("migrating a database that holds someone else's tables is refused and adds nothing")
+    func foreignDatabaseIsRefused() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        try database.write { try $0.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
+
+        #expect(throws: DatabaseError.self) { try Migrator.migrate(database) }
+
+        let tables = try database.read {
+            try $0.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { $0.string(0) }
+        }
+        #expect(tables == ["invoices"])
+    }
+}

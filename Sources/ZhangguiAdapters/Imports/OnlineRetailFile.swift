@@ -71,7 +71,7 @@ enum OnlineRetailFile {
                 }
             }
             if isPostage, fields.isValid {
-                assembler.amend(key: invoice) { $0.freight += price.times(quantity) }
+                assembler.addFreight(price.times(quantity), key: invoice, row: row.number, file: reader.fileName)
             }
         }
         return assembler.finish(into: &report)
@@ -82,6 +82,10 @@ enum OnlineRetailFile {
         let text = fields.text("Quantity")
         guard let value = RowFields.wholeNumber(text) else {
             fields.fail("Quantity", text.isEmpty ? "is empty" : "'\(text)' is not a whole number")
+            return 0
+        }
+        guard value.magnitude <= UInt64(Limits.quantity) else {
+            fields.fail("Quantity", "'\(text)' is more than \(Limits.quantity) units")
             return 0
         }
         if isCancellation, value < 0 { return -value }

@@ -41,10 +41,39 @@ struct OrderAssembler {
         if let line, orders[index].issues.isEmpty { orders[index].trade?.lines.append(line) }
     }
 
-    /// Applies `change` to the trade of order `key` (freight or discount lines of export files).
-    mutating func amend(key: String, _ change: (inout Trade) -> Void) {
-        guard let index = indexByKey[key], orders[index].trade != nil else { return }
-        change(&orders[index].trade!)
+    /// Adds a postage line's amount to the freight of order `key`; a freight beyond ``Limits/totalFen`` refuses
+    /// the order instead.
+    mutating func addFreight(_ amount: Money, key: String, row: Int, file: String) {
+        guard let index = indexByKey[key], let freight = orders[index].trade?.freight else { return }
+        guard Int128(freight.fen) + Int128(amount.fen) <= Int128(Limits.totalFen) else {
+            let limit = Money(fen: Limits.totalFen).decimalText
+            orders[index].issues.append(
+                ImportIssue(
+                    file: file,
+                    row: row,
+                    column: "UnitPrice",
+                    message: "postage brings the freight above \(limit)"
+                )
+            )
+            return
+        }
+        orders[index].trade?.freight = freight + amount
+    }
+
+    /// Why the order's amounts cannot be stored: a discount above the lines' total, or a total beyond
+    /// ``Limits/totalFen``. Summed in 128 bits, so no total can overflow while it is checked.
+    static func amountProblem(_ trade: Trade) -> (column: String, message: String)? {
+        let lines = trade.lines.reduce(Int128(0)) {
+            $0 + Int128($1.unitPrice.fen) * Int128($1.quantity) - Int128($1.discount.fen)
+        }
+        let total = lines + Int128(trade.freight.fen)
+        guard lines <= Int128(Limits.totalFen), total <= Int128(Limits.totalFen) else {
+            return ("", "the order's total is more than \(Money(fen: Limits.totalFen).decimalText)")
+        }
+        guard lines >= Int128(trade.discount.fen) else {
+            return ("优惠", "discount \(trade.discount.decimalText) is more than the lines' total")
+        }
+        return nil
     }
 
     /// The good trades, and the report filled with the refused orders' rows and issues.
@@ -62,9 +91,15 @@ struct OrderAssembler {
                     )
                 )
             }
-            if let trade = order.trade, trade.goodsAmount.fen < 0 {
-                let message = "discount \(trade.discount.decimalText) is more than the lines' total"
-                issues.append(ImportIssue(file: report.file, row: order.rowNumbers[0], column: "优惠", message: message))
+            if let trade = order.trade, let problem = Self.amountProblem(trade) {
+                issues.append(
+                    ImportIssue(
+                        file: report.file,
+                        row: order.rowNumbers[0],
+                        column: problem.column,
+                        message: problem.message
+                    )
+                )
             }
             if issues.isEmpty, let trade = order.trade {
                 trades.append(trade)

@@ -17,6 +17,7 @@ enum ProductFile {
         guard report.issues.isEmpty else { return [] }
         var drafts: [ProductDraft] = []
         var seen: [String: Int] = [:]
+        var seenBarcodes: [String: Int] = [:]
         while let row = try reader.nextRow() {
             report.rowsRead += 1
             var fields = RowFields(row, file: reader.fileName)
@@ -32,12 +33,16 @@ enum ProductFile {
             if let earlier = seen[sku.code], !sku.code.isEmpty {
                 fields.fail("商家编码", "\(sku.code) appears again (first on row \(earlier))")
             }
+            if let earlier = seenBarcodes[sku.barcode], !sku.barcode.isEmpty {
+                fields.fail("条码", "barcode \(sku.barcode) appears again (first on row \(earlier))")
+            }
             guard fields.isValid else {
                 report.rowsFailed += 1
                 report.issues += fields.issues
                 continue
             }
             seen[sku.code] = row.number
+            if !sku.barcode.isEmpty { seenBarcodes[sku.barcode] = row.number }
             drafts.append(ProductDraft(row: row.number, sku: sku, components: components))
         }
         return drafts

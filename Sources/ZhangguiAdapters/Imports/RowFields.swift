@@ -33,6 +33,10 @@ struct RowFields {
         do {
             let amount = try Money.parse(value, currency: currency)
             if amount.fen < 0 { fail(column, "'\(value)' is negative") }
+            if amount.fen > Limits.amountFen {
+                fail(column, "'\(value)' is more than \(Money(fen: Limits.amountFen).decimalText)")
+                return .zero(currency)
+            }
             return amount
         } catch {
             fail(column, error.description)
@@ -48,6 +52,10 @@ struct RowFields {
         }
         guard quantity > 0 else {
             fail(column, "'\(value)' must be at least 1")
+            return 0
+        }
+        guard quantity <= Limits.quantity else {
+            fail(column, "'\(value)' is more than \(Limits.quantity)")
             return 0
         }
         return quantity

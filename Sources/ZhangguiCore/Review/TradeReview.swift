@@ -55,13 +55,14 @@ public enum TradeReview {
                 )
             }
             guard let listPrice = line.listPrice else { return nil }
-            let floor = listPrice.fen * line.quantity * policy.minimumListPriceShareBasisPoints
-            guard line.netAmount.fen * 10_000 < floor else { return nil }
+            // In 128 bits: list price × quantity × share can pass Int64 for large lines.
+            let floor = Int128(listPrice.fen) * Int128(line.quantity) * Int128(policy.minimumListPriceShareBasisPoints)
+            guard Int128(line.netAmount.fen) * 10_000 < floor else { return nil }
             return Hold(
                 reason: .priceBelowListShare,
                 check: "price",
-                detail: "line \(line.lineNumber): sold for \(line.netAmount.decimalText), list "
-                    + "\(listPrice.times(line.quantity).decimalText)"
+                detail: "line \(line.lineNumber): \(line.quantity) sold for \(line.netAmount.decimalText) in all, "
+                    + "list price \(listPrice.decimalText) each"
             )
         }
     }

@@ -58,7 +58,9 @@ struct LocalDateTime {
             date.count == 3
         else { return nil }
         let (year, month, day) = (date[0], date[1], date[2])
-        guard (1...12).contains(month), (1...31).contains(day), (1900...9999).contains(year) else { return nil }
+        guard (1970...2099).contains(year), (1...12).contains(month),
+            (1...Self.days(inMonth: month, of: year)).contains(day)
+        else { return nil }
         var seconds: Int64 = 0
         if split < bytes.endIndex {
             guard let time = Self.numbers(bytes[(split + 1)...], separators: [UInt8(ascii: ":")]),
@@ -72,6 +74,15 @@ struct LocalDateTime {
         self.month = month
         self.day = day
         self.seconds = seconds
+    }
+
+    /// The number of days of a month of the Gregorian calendar.
+    static func days(inMonth month: Int64, of year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// The non-negative numbers of `bytes` split at any of `separators`, or nil when a part is empty, longer than

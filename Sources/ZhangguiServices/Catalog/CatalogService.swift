@@ -30,6 +30,7 @@ public struct CatalogService: Sendable {
     ) throws {
         let records = CatalogRecords(connection)
         for draft in drafts where draft.components.isEmpty {
+            guard try barcodeIsFree(draft, into: &report, companyID: companyID, records: records) else { continue }
             if try records.insert(draft.sku, companyID: companyID) != nil {
                 report.imported += 1
             } else {
@@ -41,6 +42,20 @@ public struct CatalogService: Sendable {
         }
     }
 
+    /// Whether the draft's barcode is unused or already its own; refuses the row when another product has it.
+    private func barcodeIsFree(
+        _ draft: ProductDraft,
+        into report: inout ImportReport,
+        companyID: Int64,
+        records: CatalogRecords
+    ) throws -> Bool {
+        guard !draft.sku.barcode.isEmpty,
+            let owner = try records.code(ofBarcode: draft.sku.barcode, companyID: companyID), owner != draft.sku.code
+        else { return true }
+        report.refuse(draft.row, column: "条码", "barcode \(draft.sku.barcode) belongs to \(owner) already")
+        return false
+    }
+
     private func addCombo(
         _ draft: ProductDraft,
         into report: inout ImportReport,
@@ -50,19 +65,15 @@ public struct CatalogService: Sendable {
     ) throws {
         var parts: [(skuID: Int64, quantity: Int64)] = []
         for component in draft.components {
-            guard let id = try records.id(ofCode: component.skuCode, companyID: companyID) else {
-                report.rowsFailed += 1
-                report.issues.append(
-                    ImportIssue(
-                        file: report.file,
-                        row: draft.row,
-                        column: "组合明细",
-                        message: "component \(component.skuCode) is not a known SKU"
-                    )
-                )
+            guard let found = try records.find(code: component.skuCode, companyID: companyID) else {
+                report.refuse(draft.row, column: "组合明细", "component \(component.skuCode) is not a known SKU")
                 return
             }
-            parts.append((id, component.quantity))
+            guard !found.isCombo else {
+                report.refuse(draft.row, column: "组合明细", "component \(component.skuCode) is itself a combo")
+                return
+            }
+            parts.append((found.id, component.quantity))
         }
         guard let comboID = try records.insert(draft.sku, isCombo: true, companyID: companyID) else {
             report.duplicates += 1

@@ -35,6 +35,10 @@ public struct IntegrityCheck: Sendable {
             try compareStock(queries, companyID: companyID, into: &report)
             try compareCosts(queries, companyID: companyID, into: &report)
             try compareVouchers(queries, connection: connection, context: context, into: &report)
+            try checkTrades(queries, companyID: companyID, into: &report)
+            for name in try queries.missingGuards(expected: Migrator.appendOnlyGuards(connection.dialect)) {
+                report.differences.append("guard \(name) is missing: the ledger or the vouchers can be changed")
+            }
             return report
         }
     }
@@ -72,10 +76,20 @@ public struct IntegrityCheck: Sendable {
             let rebuilt = ledger[sku] ?? (0, 0)
             if stored.quantity != rebuilt.quantity || stored.value != rebuilt.value {
                 report.differences.append(
-                    "cost \(sku): \(stored.quantity) units worth \(stored.value) fen, ledger gives \(rebuilt.quantity) "
-                        + "worth \(rebuilt.value) fen"
+                    "cost \(sku): \(stored.quantity) units worth \(yuan(stored.value)), ledger gives \(rebuilt.quantity) "
+                        + "worth \(yuan(rebuilt.value))"
                 )
             }
+        }
+    }
+
+    private func checkTrades(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws {
+        for trade in try queries.tradesWithWrongReservations(companyID: companyID) {
+            let name = trade.splitSeq > 0 ? "\(trade.order)-\(trade.splitSeq)" : trade.order
+            let holds = ["approved", "allocated", "waybilled"].contains(trade.state)
+            report.differences.append(
+                "order \(name) is \(trade.state) but " + (holds ? "has no stock reserved" : "still has stock reserved")
+            )
         }
     }
 
@@ -90,20 +104,25 @@ public struct IntegrityCheck: Sendable {
         report.voucherLines = counts.lines
         for voucher in try queries.unbalancedVouchers(companyID: context.id) {
             report.differences.append(
-                "voucher \(voucher.voucher): debits \(voucher.debits) fen, credits \(voucher.credits) fen"
+                "voucher \(voucher.voucher): debits \(yuan(voucher.debits)), credits \(yuan(voucher.credits))"
             )
         }
         let balances = try VoucherRecords(connection).balances(companyID: context.id)
         report.trialBalanceFen = balances.values.reduce(0, +)
         if report.trialBalanceFen != 0 {
-            report.differences.append("trial balance is off by \(report.trialBalanceFen) fen")
+            report.differences.append("trial balance is off by \(yuan(report.trialBalanceFen))")
         }
         let inventory = balances[context.account(.inventory)] ?? 0
         let stockValue = try queries.costs(companyID: context.id).values.reduce(0) { $0 + $1.value }
         if inventory != stockValue {
             report.differences.append(
-                "account \(context.account(.inventory)) holds \(inventory) fen, the stock is worth \(stockValue) fen"
+                "account \(context.account(.inventory)) holds \(yuan(inventory)), the stock is worth \(yuan(stockValue))"
             )
         }
     }
+}
+
+/// An amount in fen as yuan with two decimals, for the check's messages.
+private func yuan(_ fen: Int64) -> String {
+    Money(fen: fen).decimalText
 }

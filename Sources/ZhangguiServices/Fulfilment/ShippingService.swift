@@ -55,10 +55,15 @@ private struct ShippingBatch {
             .reservations(companyID: context.id, state: .waybilled, shipments: shipments)
         let now = Clock.nowSeconds()
         let costs = try issueStock(for: trades, reservations: reservations)
+        let codes = try CatalogRecords(connection).index(companyID: context.id, currency: context.currency).codeByID
         var voucher = SalesVoucher(context: context)
         for trade in trades {
             let lines = trade.lines.map { line in
-                ShippedLine(skuCode: line.merchantCode, net: line.net, cost: costs[line.id] ?? .zero(context.currency))
+                ShippedLine(
+                    skuCode: line.skuID.flatMap { codes[$0] } ?? line.merchantCode,
+                    net: line.net,
+                    cost: costs[line.id] ?? .zero(context.currency)
+                )
             }
             voucher.add(lines: lines, freight: trade.freight)
             summary.trades += 1

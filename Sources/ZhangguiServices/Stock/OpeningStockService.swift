@@ -42,8 +42,21 @@ public struct OpeningStockService: Sendable {
                 report.refuse(line.row, column: "仓库", "warehouse \(line.warehouseCode) does not exist")
                 continue
             }
-            guard let skuID = try catalog.id(ofCode: line.skuCode, companyID: context.id) else {
+            guard let sku = try catalog.find(code: line.skuCode, companyID: context.id) else {
                 report.refuse(line.row, column: "商家编码", "SKU \(line.skuCode) is not in the catalogue")
+                continue
+            }
+            guard !sku.isCombo else {
+                report.refuse(line.row, column: "商家编码", "\(line.skuCode) is a combo; stock is kept for its components")
+                continue
+            }
+            let value = line.unitCost.times(line.quantity)
+            guard Int128(total.fen) + Int128(value.fen) <= Int128(Limits.totalFen) else {
+                report.refuse(
+                    line.row,
+                    column: "数量",
+                    "the file's stock value would pass \(Money(fen: Limits.totalFen).decimalText)"
+                )
                 continue
             }
             let isNew = try book.claimDocument(
@@ -52,15 +65,21 @@ public struct OpeningStockService: Sendable {
                 companyID: context.id
             )
             guard isNew else {
-                report.duplicates += 1
+                try compareWithEarlier(
+                    line,
+                    companyID: context.id,
+                    warehouseID: warehouseID,
+                    skuID: sku.id,
+                    book: book,
+                    report: &report
+                )
                 continue
             }
-            let value = line.unitCost.times(line.quantity)
             try book.post(
                 StockPosting(
                     companyID: context.id,
                     warehouseID: warehouseID,
-                    skuID: skuID,
+                    skuID: sku.id,
                     change: .receive(line.quantity),
                     cost: .receive(totalCost: value),
                     reason: .opening,
@@ -71,6 +90,29 @@ public struct OpeningStockService: Sendable {
             report.imported += 1
         }
         try postVoucher(total, file: report.file, context: context, connection: connection)
+    }
+
+    /// A line taken before is a duplicate when it says the same; a different quantity is refused, because opening
+    /// stock is taken once and a change would otherwise be lost without a word.
+    private func compareWithEarlier(
+        _ line: OpeningStockLine,
+        companyID: Int64,
+        warehouseID: Int64,
+        skuID: Int64,
+        book: StockBook,
+        report: inout ImportReport
+    ) throws {
+        let earlier = try book.openingQuantity(companyID: companyID, warehouseID: warehouseID, skuID: skuID)
+        guard earlier == line.quantity else {
+            report.refuse(
+                line.row,
+                column: "数量",
+                "opening stock of \(line.warehouseCode)/\(line.skuCode) was taken already as \(earlier ?? 0) units; "
+                    + "it is taken once"
+            )
+            return
+        }
+        report.duplicates += 1
     }
 
     private func postVoucher(_ total: Money, file: String, context: CompanyContext, connection: any DatabaseConnection)

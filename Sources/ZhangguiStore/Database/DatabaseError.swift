@@ -15,6 +15,8 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
         case busy
         /// The file cannot be opened or is not a database.
         case cannotOpen
+        /// The database belongs to another application: it has tables but not Zhanggui's schema.
+        case foreignSchema
         case other
     }
 

@@ -72,6 +72,18 @@ public struct CatalogRecords {
         }
     }
 
+    /// The SKU or combo with `code`: its id and whether it is a combo; nil when there is none.
+    public func find(code: String, companyID: Int64) throws -> (id: Int64, isCombo: Bool)? {
+        try connection.queryOne("SELECT id, is_combo FROM skus WHERE company_id = ? AND code = ?", companyID, code)
+            .map { ($0.int(0), $0.bool(1)) }
+    }
+
+    /// The code of the product that already uses `barcode`, or nil.
+    public func code(ofBarcode barcode: String, companyID: Int64) throws -> String? {
+        try connection.queryOne("SELECT code FROM skus WHERE company_id = ? AND barcode = ?", companyID, barcode)?
+            .string(0)
+    }
+
     /// The id of the SKU with `code`, or nil.
     public func id(ofCode code: String, companyID: Int64) throws -> Int64? {
         try connection.queryOne("SELECT id FROM skus WHERE company_id = ? AND code = ?", companyID, code)?.int(0)

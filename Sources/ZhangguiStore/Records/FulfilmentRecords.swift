@@ -287,8 +287,21 @@ public struct FulfilmentRecords {
 }
 
 extension FulfilmentRecords {
-    /// Takes a trade out of its shipment; a shipment with a waybill keeps its number for the trades still in it.
+    /// Takes a trade out of its shipment. A shipment left empty before it got a waybill is removed, so the trade
+    /// (or another) starts a fresh one when allocated again.
     public func detach(tradeID: Int64) throws {
+        guard
+            let shipmentID = try connection.queryOne("SELECT shipment_id FROM trades WHERE id = ?", tradeID)?
+                .optionalInt(0)
+        else { return }
         try connection.execute("UPDATE trades SET shipment_id = NULL WHERE id = ?", tradeID)
+        try connection.execute(
+            """
+            DELETE FROM shipments WHERE id = ? AND waybill_no IS NULL
+            AND NOT EXISTS (SELECT 1 FROM trades WHERE shipment_id = ?)
+            """,
+            shipmentID,
+            shipmentID
+        )
     }
 }

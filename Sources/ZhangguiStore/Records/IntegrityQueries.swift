@@ -92,6 +92,34 @@ public struct IntegrityQueries {
         ).map { ("记-\($0.string(0))-\($0.int(1))", $0.int(2), $0.int(3)) }
     }
 
+    /// Trades whose state and reservations disagree: approved, allocated and waybilled trades must hold stock,
+    /// all others none. Returns platform order id, split part and state.
+    public func tradesWithWrongReservations(companyID: Int64) throws
+        -> [(order: String, splitSeq: Int64, state: String)]
+    {
+        try connection.query(
+            """
+            SELECT t.platform_order_id, t.split_seq, t.state FROM trades t
+            WHERE t.company_id = ?
+            AND (t.state IN ('approved', 'allocated', 'waybilled'))
+                <> EXISTS (SELECT 1 FROM reservations r WHERE r.trade_id = t.id)
+            ORDER BY t.id
+            """,
+            companyID
+        ).map { ($0.string(0), $0.int(1), $0.string(2)) }
+    }
+
+    /// The append-only guards (triggers) the schema should have but does not, such as one dropped by hand.
+    public func missingGuards(expected: [String]) throws -> [String] {
+        let sql =
+            switch connection.dialect {
+            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            case .postgres: "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+            }
+        let present = Set(try connection.query(sql).map { $0.string(0) })
+        return expected.filter { !present.contains($0) }
+    }
+
     /// Number of vouchers and lines.
     public func voucherCounts(companyID: Int64) throws -> (vouchers: Int64, lines: Int64) {
         let vouchers = try connection.queryOne("SELECT COUNT(*) FROM vouchers WHERE company_id = ?", companyID)?.int(0)

@@ -135,6 +135,19 @@ public struct StockBook {
         )
     }
 
+    /// The quantity an opening-stock entry brought into a warehouse, or nil when there was none.
+    public func openingQuantity(companyID: Int64, warehouseID: Int64, skuID: Int64) throws -> Int64? {
+        try connection.queryOne(
+            """
+            SELECT SUM(on_hand_delta) FROM stock_ledger
+            WHERE company_id = ? AND sku_id = ? AND warehouse_id = ? AND reason = 'opening'
+            """,
+            companyID,
+            skuID,
+            warehouseID
+        )?.optionalInt(0)
+    }
+
     /// The level of one SKU in one warehouse (zero when it never had stock).
     public func level(warehouseID: Int64, skuID: Int64) throws -> StockLevel {
         guard

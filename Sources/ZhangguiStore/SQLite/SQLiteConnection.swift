@@ -26,8 +26,19 @@ final class SQLiteConnection: DatabaseConnection {
         sqlite3_busy_timeout(handle, 5000)
     }
 
+    private var isClosed = false
+
     deinit {
+        close()
+    }
+
+    /// Finalises the cached statements and closes the handle; idempotent. The last connection to close in WAL
+    /// mode checkpoints the log into the database file and removes it, leaving one self-contained file.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
         for statement in statements.values { sqlite3_finalize(statement) }
+        statements.removeAll()
         sqlite3_close_v2(handle)
     }
 

@@ -32,6 +32,13 @@ public final class SQLiteDatabase: Database, @unchecked Sendable {
         }
     }
 
+    /// Closes the reader before the writer, so the writer is the last connection and checkpoints the write-ahead
+    /// log into the database file on its way out.
+    deinit {
+        readerLock.withLock { reader?.close() }
+        writerLock.withLock { writer.close() }
+    }
+
     @discardableResult
     public func write<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
         try writerLock.withLock {

@@ -39,6 +39,7 @@ public enum Migrator {
     /// - Throws: ``DatabaseError``; a failed migration leaves the database at the previous version.
     @discardableResult
     public static func migrate(_ database: any Database) throws -> Int {
+        try refuseForeignDatabase(database)
         try database.write { connection in
             try connection.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -57,6 +58,31 @@ public enum Migrator {
             }
         }
         return try version(of: database)
+    }
+
+    /// Refuses a database that already holds tables but never had Zhanggui's schema: migrating it would mix our
+    /// tables into someone else's data.
+    private static func refuseForeignDatabase(_ database: any Database) throws {
+        let tables = try database.read { connection in
+            let sql =
+                switch connection.dialect {
+                case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                case .postgres: "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                }
+            return Set(try connection.query(sql).map { $0.string(0) })
+        }
+        guard !tables.isEmpty, !tables.contains("schema_migrations") else { return }
+        throw DatabaseError(
+            kind: .foreignSchema,
+            engineCode: "schema",
+            message:
+                "the database holds tables that are not Zhanggui's (\(tables.sorted().prefix(3).joined(separator: ", ")))"
+        )
+    }
+
+    /// The triggers that keep the stock ledger and posted vouchers append-only on `dialect`.
+    public static func appendOnlyGuards(_ dialect: SQLDialect) -> [String] {
+        Schema.guardNames(dialect)
     }
 
     /// The version the database is at, 0 when it is empty.

@@ -50,7 +50,8 @@ enum Schema {
             UNIQUE (company_id, code)
         )
         """,
-        "CREATE INDEX skus_barcode ON skus (company_id, barcode)",
+        // A barcode names one product: scanning it or an order carrying it must not be ambiguous.
+        "CREATE UNIQUE INDEX skus_barcode ON skus (company_id, barcode) WHERE barcode <> ''",
         """
         CREATE TABLE combo_components (
             company_id BIGINT NOT NULL REFERENCES companies (id),
@@ -295,6 +296,14 @@ enum Schema {
 
     /// Tables whose rows may be added but never changed or removed.
     private static let appendOnlyTables = ["stock_ledger", "vouchers", "voucher_lines"]
+
+    /// The names of the triggers that keep the append-only tables so, per dialect, for `zhanggui check`.
+    static func guardNames(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite: appendOnlyTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] }
+        case .postgres: appendOnlyTables.map { "\($0)_append_only" }
+        }
+    }
 
     private static let sqliteGuards: [String] = appendOnlyTables.flatMap { table in
         ["UPDATE", "DELETE"].map { operation in

@@ -87,3 +87,30 @@ struct TradeReviewTests {
         #expect(!PhoneNumber.isPlausible(phone))
     }
 }
+
+@Suite("Review survives the largest amounts the importers accept")
+struct ReviewLimitsTests {
+    @Test("a line of 10,000,000 units at 100,000,000.00 list is checked without overflow")
+    func hugeLineIsChecked() {
+        let line = LineFacts(
+            lineNumber: 1,
+            merchantCode: "A",
+            quantity: Limits.quantity,
+            netAmount: Money(fen: Limits.amountFen * Limits.quantity),
+            components: [ComboComponent(skuCode: "A", quantity: Limits.quantity)],
+            cost: nil,
+            listPrice: Money(fen: Limits.amountFen)
+        )
+        let facts = ReviewFacts(
+            lines: [line],
+            available: ["A": Limits.quantity],
+            address: .valid(divisionCode: "110105"),
+            paidAmount: Money(fen: Limits.amountFen * Limits.quantity),
+            phone: "13800138000",
+            buyerNote: "",
+            sellerMemo: "",
+            hasRefundInProgress: false
+        )
+        #expect(TradeReview.holds(for: facts, policy: .standard).isEmpty)
+    }
+}

@@ -26,3 +26,25 @@ struct BusinessCalendarTests {
         #expect(BusinessCalendar(timeZoneIdentifier: "Mars/Olympus") == nil)
     }
 }
+
+@Suite("Only real calendar days are read")
+struct CalendarDayTests {
+    @Test(
+        "impossible days are refused, not rolled over into the next month",
+        arguments: [
+            "2024-02-30", "2023-02-29", "2024-04-31", "1900-02-29 00:00", "9999-12-31", "2024-13-01",
+            "2024-06-18 25:00",
+        ]
+    )
+    func impossibleDaysAreRefused(text: String) throws {
+        #expect(try #require(BusinessCalendar(timeZoneIdentifier: "UTC")).instant(ofLocal: text) == nil)
+    }
+
+    @Test("29 February exists in leap years, 2000 included")
+    func leapDays() throws {
+        let utc = try #require(BusinessCalendar(timeZoneIdentifier: "UTC"))
+        // 2024-02-29 is day 19,782 since 1970: 54 years of 365 days + 13 leap days + 31 + 28.
+        #expect(utc.instant(ofLocal: "2024-02-29") == Int64(19_782) * 86_400)
+        #expect(utc.instant(ofLocal: "2000-02-29") != nil)
+    }
+}

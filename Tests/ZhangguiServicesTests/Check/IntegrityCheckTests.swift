@@ -48,7 +48,29 @@ struct IntegrityCheckTests {
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
 
         // 10 @ 10.00 in, 2 out at 20.00: 8 units worth 80.00 remain.
-        #expect(report.differences.contains("cost A: 8 units worth 8005 fen, ledger gives 8 worth 8000 fen"))
-        #expect(report.differences.contains("account 1405 holds 8000 fen, the stock is worth 8005 fen"))
+        #expect(report.differences.contains("cost A: 8 units worth 80.05, ledger gives 8 worth 80.00"))
+        #expect(report.differences.contains("account 1405 holds 80.00, the stock is worth 80.05"))
+    }
+
+    @Test("an order whose state was changed by hand is named")
+    func tamperedTradeStateIsFound() throws {
+        let shop = try shippedShop()
+        try shop.database.write { try $0.execute("UPDATE trades SET state = 'approved', shipment_id = NULL") }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(report.differences == ["order T1 is approved but has no stock reserved"])
+    }
+
+    @Test("a dropped append-only guard is named")
+    func droppedGuardIsFound() throws {
+        let shop = try shippedShop()
+        try shop.database.write { try $0.execute("DROP TRIGGER stock_ledger_no_delete") }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(
+            report.differences == ["guard stock_ledger_no_delete is missing: the ledger or the vouchers can be changed"]
+        )
     }
 }

@@ -81,6 +81,31 @@ struct ApprovalTests {
     }
 }
 
+@Suite("Holding an allocated order takes it out of its parcel")
+struct HoldAfterAllocationTests {
+    @Test("held after allocation and released, the order starts a fresh shipment instead of an empty old one")
+    func emptyShipmentIsRemoved() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 5)
+        try shop.ingest([makeTrade("T1", lines: [("A", 1, 1000)])])
+        let id = try shop.tradeID("T1")
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+
+        try shop.review.hold(tradeID: id, note: "改地址", companyID: shop.companyID)
+        try shop.review.release(tradeID: id, companyID: shop.companyID)
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        let again = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+
+        #expect(again.shipments == 1)
+        #expect(again.merged == 0)
+        let shipments = try shop.database.read { try $0.queryOne("SELECT COUNT(*) FROM shipments")?.int(0) }
+        #expect(shipments == 1)
+    }
+}
+
 @Suite("Automatic review holds what a clerk must see")
 struct AutomaticReviewTests {
     @Test("held trades list each reason and the check that raised it; a release acknowledges the note")
