@@ -105,10 +105,16 @@ struct RowFields {
     }
 }
 
-/// Checks that a file has the columns an import needs, naming every one that is missing.
+/// Checks that a file has the columns an import needs, naming every one that is missing, and that no column is
+/// headed twice (which value would count would be a guess).
 func requireColumns(_ columns: [String], in reader: any TableReader) -> [ImportIssue] {
     let header = Set(reader.header)
-    return columns.filter { !header.contains($0) }.map {
+    let missing = columns.filter { !header.contains($0) }.map {
         ImportIssue(file: reader.fileName, row: 1, column: $0, message: "column is missing from the header")
     }
+    var seen: Set<String> = []
+    let repeated = reader.header.filter { !$0.isEmpty && !seen.insert($0).inserted }.map {
+        ImportIssue(file: reader.fileName, row: 1, column: $0, message: "column appears twice in the header")
+    }
+    return missing + repeated
 }

@@ -113,3 +113,17 @@ struct CatalogueRulesTests {
         )
     }
 }
+
+@Suite("A header must say which column is which")
+struct HeaderTests {
+    @Test("a column headed twice stops the import before any row is read")
+    func repeatedColumnIsRefused() throws {
+        let shop = try ImportShop()
+        let text = "商家编码,商品名称,吊牌价,吊牌价\nA,甲,10.00,12.00\n"
+
+        let report = try shop.importFile(.products, try shop.write("p.csv", text))
+
+        #expect(report.problems == ["1 吊牌价: column appears twice in the header"])
+        #expect(report.imported == 0)
+    }
+}
