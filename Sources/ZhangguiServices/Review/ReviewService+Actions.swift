@@ -79,7 +79,7 @@ extension ReviewService {
                 tradeID: tradeID,
                 companyID: companyID
             )
-            try records.setState(.onHold, tradeID: tradeID, expected: trade.state)
+            try records.move(tradeID: tradeID, by: .hold, from: trade.state)
         }
     }
 
@@ -95,7 +95,7 @@ extension ReviewService {
             let reasons = Set(try holds.open(tradeID: tradeID).map(\.reason)).filter(\.canBeOverridden)
             try records.acknowledge(reasons.union(trade.acknowledgedHolds), tradeID: tradeID)
             try holds.releaseAll(tradeID: tradeID)
-            try records.setState(.pendingReview, tradeID: tradeID, expected: .onHold)
+            try records.move(tradeID: tradeID, by: .release, from: .onHold)
         }
     }
 

@@ -259,9 +259,11 @@ public struct TradeRecords {
         )
     }
 
-    /// Moves a trade from `expected` to `next`.
-    /// - Throws: ``TradeTransitionError`` when the trade is no longer in `expected` (another clerk moved it).
-    public func setState(_ next: TradeState, tradeID: Int64, expected: TradeState) throws {
+    /// Applies `action` to a trade that is in `expected`, moving it to the state the workflow names.
+    /// - Throws: ``TradeTransitionError`` when the workflow does not allow the action from `expected`, or when the
+    ///   trade is no longer in `expected` (another clerk moved it first).
+    public func move(tradeID: Int64, by action: TradeAction, from expected: TradeState) throws {
+        let next = try TradeWorkflow.state(after: action, from: expected)
         let changed = try connection.execute(
             "UPDATE trades SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
             next.rawValue,
@@ -271,7 +273,10 @@ public struct TradeRecords {
         )
         guard changed == 1 else {
             let current = try connection.queryOne("SELECT state FROM trades WHERE id = ?", tradeID)
-            throw TradeTransitionError(action: .hold, state: TradeState(rawValue: current?.string(0) ?? "") ?? expected)
+            throw TradeTransitionError(
+                action: action,
+                state: TradeState(rawValue: current?.string(0) ?? "") ?? expected
+            )
         }
     }
 
