@@ -5,49 +5,72 @@ import ZhangguiStore
 /// Every subcommand, in the order of the help.
 enum Commands {
     static let all: [Command] = [
-        SetupCommands.initialize, ImportCommand.command, OrderCommands.review, OrderCommands.approve,
-        OrderCommands.hold,
-        OrderCommands.release, OrderCommands.allocate, OrderCommands.waybill, OrderCommands.ship, OrderCommands.orders,
-        BooksCommands.stock, BooksCommands.check, BooksCommands.report, DemoCommand.command, BenchCommand.command,
-        SetupCommands.migrate,
+        SetupCommands.initialize, WarehouseCommand.command, ImportCommand.command, OrderCommands.review,
+        OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release,
+        FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
+        OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
+        DemoCommand.command, BenchCommand.command, SetupCommands.migrate,
     ]
 }
 
 func printUsage() {
     Output.line("zhanggui — 掌柜, an ERP for online sellers: orders in, reviewed, stocked, waybilled, shipped, booked.")
     Output.line()
-    Output.line("Usage: zhanggui COMMAND [options]     (zhanggui COMMAND --help for details)")
+    Output.line("Usage: zhanggui [--db PATH] [--data DIR] COMMAND [options]     (zhanggui COMMAND --help for details)")
     Output.line()
     Output.table(Commands.all.map { [$0.name, $0.summary] })
     Output.line()
-    Output.line(commonOptionsHelp)
+    Output.line(
+        """
+        Common options, before or after the command:
+          --db PATH      the database file (default: $ZHANGGUI_DATABASE or ./zhanggui.sqlite)
+          --data DIR     reference data folder holding divisions/ (default: $ZHANGGUI_DATA, ./Data, or the Data
+                         folder of the repository the tool was built in)
+        Exit status: 0 done, 1 refused or failed, 2 usage mistake.
+        """
+    )
 }
 
+/// Runs the command line `words` (without the program name) and returns the exit status.
 func run(_ words: [String]) -> Int32 {
-    guard let name = words.first, !["--help", "-h", "help"].contains(name) else {
+    let invocation: Invocation
+    do {
+        invocation = try Invocation(words)
+    } catch {
+        Output.error("zhanggui: \(error)")
+        Output.error("run zhanggui --help for usage")
+        return 2
+    }
+    guard let name = invocation.commandName else {
         printUsage()
-        return words.isEmpty ? 2 : 0
+        return invocation.asksForHelp ? 0 : 2
     }
     guard let command = Commands.all.first(where: { $0.name == name }) else {
         Output.error("zhanggui: unknown command '\(name)'. Run zhanggui --help for the list.")
         return 2
     }
+    let help = invocation.asksForHelp ? ["--help"] : []
+    return run(command, words: invocation.leadingOptions + invocation.rest + help)
+}
+
+/// Runs one command: parses its arguments, shows its help or carries it out, and turns errors into exit statuses.
+func run(_ command: Command, words: [String]) -> Int32 {
     do {
-        let arguments = try Arguments(Array(words.dropFirst()), flagNames: command.flags)
+        let arguments = try Arguments(words, flagNames: command.flags, optionNames: command.options)
         if arguments.flag("help") {
             Output.line(command.help)
             Output.line()
-            Output.line(commonOptionsHelp)
+            Output.line(command.commonOptionsHelp)
             return 0
         }
-        try arguments.rejectUnknown(allowed: command.flags.union(command.options))
+        try arguments.requirePositionals(command.positionals, usage: command.usageLine)
         return try command.run(arguments)
     } catch let error as UsageError {
-        Output.error("zhanggui \(name): \(error)")
-        Output.error("run zhanggui \(name) --help for usage")
+        Output.error("zhanggui \(command.name): \(error)")
+        Output.error("run zhanggui \(command.name) --help for usage")
         return 2
     } catch {
-        Output.error("zhanggui \(name): \(error)")
+        Output.error("zhanggui \(command.name): \(error)")
         return 1
     }
 }

@@ -16,50 +16,56 @@ enum BenchCommand {
 
               --orders N   N synthetic two-line orders in the order template (default 20000)
               --uci-year   instead, the whole UCI Online Retail data set: 13 monthly files, 541,909 lines
-              --dir DIR    where to put the database (default a fresh folder under out/)
+              --dir DIR    folder for the database and generated files, must not exist yet (default a new folder
+                           under out/); the run prints where its database is
             Build with `swift build -c release` (make bench does) for figures worth quoting.
             """,
         flags: ["uci-year"],
-        options: ["orders", "dir"]
+        options: ["orders", "dir"],
+        common: ["data"]
     ) { arguments in
+        let isUCIYear = arguments.flag("uci-year")
+        if isUCIYear, arguments.option("orders") != nil { throw UsageError("give --orders N or --uci-year, not both") }
+        let count = try arguments.integer("orders", default: 20_000)
+        let folder = try FreshFolder(arguments.option("dir"), default: "out/bench-\(UUID().uuidString.prefix(8))")
         let workspace = Workspace(arguments)
-        let directory = try DemoCommand.freshDirectory(
-            arguments.option("dir") ?? "out/bench-\(UUID().uuidString.prefix(8))"
-        )
+        let uciFiles = isUCIYear ? try uciYearFiles(workspace: workspace) : []
+        let addressBook = try workspace.addressBook()
+        try folder.create()
+        let directory = folder.path
         let database = try SQLiteDatabase(path: directory + "/bench.sqlite")
+        Output.line("bench database: \(directory)/bench.sqlite")
         try Migrator.migrate(database)
         let companyID = try MainJob.createCompany(in: database, name: "基准测试")
-        let job = MainJob(database: database, companyID: companyID, addressBook: try workspace.addressBook())
+        let job = MainJob(database: database, companyID: companyID, addressBook: addressBook)
         let total = Stopwatch()
-        let orders: Int
-        if arguments.flag("uci-year") {
-            orders = try uciYear(job, workspace: workspace, directory: directory)
-        } else {
-            orders = try synthetic(job, count: try arguments.integer("orders", default: 20_000), directory: directory)
-        }
+        let orders =
+            isUCIYear
+            ? try uciYear(job, files: uciFiles, directory: directory)
+            : try synthetic(job, count: count, directory: directory)
         let (reviewed, _, _, shipped) = try job.fulfil()
         let check = try job.check()
         let seconds = total.seconds
         job.printTimings()
-        let steps = job.timings.filter { !$0.step.hasPrefix("derive") && $0.step != "check" }
-        let mainJobSeconds = steps.reduce(0) { $0 + $1.seconds }
         Output.line(
             "orders \(Output.count(orders)): approved \(Output.count(reviewed.approved)), held "
                 + "\(Output.count(reviewed.held)), shipped \(Output.count(shipped.trades))"
         )
-        Output.line(
-            String(
-                format:
-                    "end to end (import → ship): %.2f s, %.0f orders/s; with setup and check %.2f s; "
-                    + "peak memory %.0f MiB",
-                mainJobSeconds,
-                Double(orders) / mainJobSeconds,
-                seconds,
-                Stopwatch.peakMemoryMiB()
-            )
-        )
+        printThroughput(job, orders: orders, totalSeconds: seconds)
         BooksCommands.printCheck(check)
         return check.isClean ? 0 : 1
+    }
+
+    /// Orders per second over the main job's steps (import to ship), the whole run's time, and peak memory.
+    private static func printThroughput(_ job: MainJob, orders: Int, totalSeconds: Double) {
+        let steps = job.timings.filter { !$0.step.hasPrefix("derive") && $0.step != "check" }
+        let seconds = steps.reduce(0) { $0 + $1.seconds }
+        let rate = seconds > 0 ? Int(Double(orders) / seconds) : 0
+        Output.line(
+            "end to end (import → ship): \(String(format: "%.2f", seconds)) s, \(Output.count(rate)) orders/s; "
+                + "with setup and check \(String(format: "%.2f", totalSeconds)) s; "
+                + "peak memory \(String(format: "%.0f", Stopwatch.peakMemoryMiB())) MiB"
+        )
     }
 
     /// Writes and imports a catalogue of 1,000 SKUs with ample stock, then `count` two-line orders.
@@ -93,14 +99,20 @@ enum BenchCommand {
         return report.imported
     }
 
-    /// Derives the catalogue from all thirteen UCI files and imports every month.
-    private static func uciYear(_ job: MainJob, workspace: Workspace, directory: String) throws -> Int {
-        let folder = workspace.dataDirectory + "/orders/uci_online_retail"
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0.hasSuffix(".csv.gz") }.sorted().map { folder + "/" + $0 }
+    /// The thirteen monthly files of the UCI data set, in order.
+    /// - Throws: ``Refusal`` when the folder does not hold exactly thirteen.
+    private static func uciYearFiles(workspace: Workspace) throws -> [String] {
+        let folder = try workspace.dataDirectory() + "/orders/uci_online_retail"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let files = names.filter { $0.hasSuffix(".csv.gz") }.sorted().map { folder + "/" + $0 }
         guard files.count == 13 else {
-            throw UsageError("expected 13 monthly files in \(folder), found \(files.count)")
+            throw Refusal("expected 13 monthly files in \(folder), found \(files.count)")
         }
+        return files
+    }
+
+    /// Derives the catalogue from all thirteen UCI files and imports every month.
+    private static func uciYear(_ job: MainJob, files: [String], directory: String) throws -> Int {
         let catalog = try job.time("derive catalogue", counting: \.products.count) {
             try DemoCatalog(invoiceFiles: files)
         }

@@ -10,31 +10,49 @@ enum BooksCommands {
         help: """
             Usage: zhanggui stock [SKU] [--ledger] [--limit N]
 
-            Shows on hand, reserved, frozen and available per warehouse, for one SKU (商家编码) or all.
-            With --ledger and a SKU, lists the ledger entries behind the numbers.
+            Shows on hand, reserved, frozen and available per warehouse, for one SKU (商家编码) or all, at most N
+            rows (default 100). With --ledger and a SKU, lists the ledger entries behind the numbers, oldest first.
             """,
         flags: ["ledger"],
-        options: ["limit"]
+        options: ["limit"],
+        positionals: 0...1
     ) { arguments in
-        let (database, companyID) = try Workspace(arguments).openCompany()
         let sku = arguments.positional.first
         let limit = try arguments.integer("limit", default: 100)
-        if arguments.flag("ledger") {
-            guard let sku else { throw UsageError("--ledger needs a SKU") }
-            let entries = try database.read {
-                try ReportQueries($0).ledger(companyID: companyID, skuCode: sku, limit: limit)
-            }
-            var table = [["仓库", "实物", "占用", "冻结", "金额", "原因", "单据"]]
-            for entry in entries {
-                table.append([
-                    entry.warehouse, String(entry.onHand), String(entry.reserved), String(entry.frozen),
-                    Output.yuan(entry.value), entry.reason, entry.document,
-                ])
-            }
-            Output.table(table)
-            return 0
+        if arguments.flag("ledger"), sku == nil { throw UsageError("--ledger needs a SKU") }
+        let (database, companyID) = try Workspace(arguments).openCompany()
+        if let sku, try database.read({ try CatalogRecords($0).id(ofCode: sku, companyID: companyID) }) == nil {
+            throw Refusal("unknown SKU '\(sku)' (no product has this 商家编码)")
         }
+        if arguments.flag("ledger"), let sku {
+            try printLedger(sku: sku, limit: limit, database: database, companyID: companyID)
+        } else {
+            try printLevels(sku: sku, limit: limit, database: database, companyID: companyID)
+        }
+        return 0
+    }
+
+    private static func printLedger(sku: String, limit: Int, database: SQLiteDatabase, companyID: Int64) throws {
+        let entries = try database.read {
+            try ReportQueries($0).ledger(companyID: companyID, skuCode: sku, limit: limit + 1)
+        }
+        var table = [["仓库", "实物", "占用", "冻结", "金额", "原因", "单据"]]
+        for entry in entries.prefix(limit) {
+            table.append([
+                entry.warehouse, String(entry.onHand), String(entry.reserved), String(entry.frozen),
+                Output.yuan(entry.value), entry.reason, entry.document,
+            ])
+        }
+        Output.table(table)
+        if entries.count > limit { Output.line("  … more entries (use --limit)") }
+    }
+
+    private static func printLevels(sku: String?, limit: Int, database: SQLiteDatabase, companyID: Int64) throws {
         let levels = try database.read { try ReportQueries($0).stockLevels(companyID: companyID, skuCode: sku) }
+        if let sku, levels.isEmpty {
+            Output.line("no stock recorded for \(sku) in any warehouse")
+            return
+        }
         var table = [["商家编码", "仓库", "实物库存", "占用", "冻结", "可用"]]
         for level in levels.prefix(limit) {
             table.append([
@@ -44,7 +62,6 @@ enum BooksCommands {
         }
         Output.table(table)
         if levels.count > limit { Output.line("  … \(levels.count - limit) more (use --limit)") }
-        return 0
     }
 
     static let check = Command(
@@ -75,7 +92,7 @@ enum BooksCommands {
             Output.line("check passed: every balance matches its ledger and every voucher balances")
         } else {
             for difference in report.differences { Output.error("  \(difference)") }
-            Output.error("check FAILED: \(report.differences.count) differences")
+            Output.error("check FAILED: \(report.differences.count) differences (amounts in fen: 100 fen = 1 yuan)")
         }
     }
 
@@ -90,11 +107,9 @@ enum BooksCommands {
             """,
         options: ["top"]
     ) { arguments in
+        let top = try arguments.integer("top", default: 5)
         let (database, companyID) = try Workspace(arguments).openCompany()
-        let summary = try SalesReport(database: database).summary(
-            companyID: companyID,
-            top: try arguments.integer("top", default: 5)
-        )
+        let summary = try SalesReport(database: database).summary(companyID: companyID, top: top)
         printSummary(summary)
         return 0
     }

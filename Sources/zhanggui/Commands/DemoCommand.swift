@@ -21,20 +21,28 @@ enum DemoCommand {
               --orders FILE  invoice file in the UCI layout (default
                   Data/orders/uci_online_retail/online_retail_2010-12.csv.gz)
             """,
-        options: ["dir", "orders"]
+        options: ["dir", "orders"],
+        common: ["data"]
     ) { arguments in
         let workspace = Workspace(arguments)
+        let directory = try FreshFolder(arguments.option("dir"), default: FreshFolder.timestamped("out/demo"))
         let orders =
-            arguments.option("orders")
-            ?? workspace.dataDirectory + "/orders/uci_online_retail/online_retail_2010-12.csv.gz"
-        let directory = try freshDirectory(arguments.option("dir"))
-        let databasePath = directory + "/zhanggui.sqlite"
+            try arguments.option("orders")
+            ?? workspace.dataDirectory() + "/orders/uci_online_retail/online_retail_2010-12.csv.gz"
+        try requireInvoiceLayout(orders)
+        let addressBook = try workspace.addressBook()
+        try directory.create()
+        let databasePath = directory.path + "/zhanggui.sqlite"
         let database = try SQLiteDatabase(path: databasePath)
         try Migrator.migrate(database)
         let companyID = try MainJob.createCompany(in: database, name: "示例商贸(演示)")
-        let job = MainJob(database: database, companyID: companyID, addressBook: try workspace.addressBook())
+        let job = MainJob(database: database, companyID: companyID, addressBook: addressBook)
         Output.line("demo database: \(databasePath)")
+        return try run(job, orders: orders, directory: directory.path)
+    }
 
+    /// Derives the catalogue and stock from `orders`, imports everything, runs the main job and prints the outcome.
+    private static func run(_ job: MainJob, orders: String, directory: String) throws -> Int32 {
         let catalog = try job.time("derive catalogue", counting: \.products.count) {
             try DemoCatalog(invoiceFiles: [orders])
         }
@@ -62,24 +70,32 @@ enum DemoCommand {
             "allocated \(Output.count(allocated.trades)), waybills \(Output.count(waybills)), shipped "
                 + "\(Output.count(shipped.trades)) orders in \(Output.count(shipped.shipments)) parcels"
         )
-        BooksCommands.printSummary(try SalesReport(database: database).summary(companyID: companyID, top: 5))
+        BooksCommands.printSummary(try SalesReport(database: job.database).summary(companyID: job.companyID, top: 5))
         BooksCommands.printCheck(check)
         Output.line()
         job.printTimings()
         Output.line()
-        Output.line("look around: zhanggui orders --db \(databasePath) --state onHold")
-        Output.line("             zhanggui report --db \(databasePath)")
+        let tool = CommandLine.arguments.first ?? "zhanggui"
+        let databasePath = directory + "/zhanggui.sqlite"
+        Output.line("look around: \(tool) orders --db \(databasePath) --state onHold")
+        Output.line("             \(tool) report --db \(databasePath)")
         return check.isClean ? 0 : 1
     }
 
-    static func freshDirectory(_ requested: String?) throws -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let path = requested ?? "out/demo-\(formatter.string(from: Date()))"
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw UsageError("\(path) exists already; the demo needs a fresh folder")
+    /// Refuses an orders file that is not in the UCI Online Retail layout, before anything is derived from it.
+    private static func requireInvoiceLayout(_ path: String) throws {
+        let missing: [String]
+        do {
+            missing = try DemoCatalog.missingInvoiceColumns(path: path)
+        } catch {
+            throw Refusal("cannot read the orders file \(path): \(error)")
         }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        guard missing.isEmpty else {
+            throw UsageError(
+                "--orders \(path) is not in the UCI Online Retail layout (no column "
+                    + "\(missing.joined(separator: ", "))); the demo derives its products from such invoices"
+            )
+        }
     }
+
 }

@@ -24,14 +24,16 @@ enum ImportCommand {
             Exit status: 0 when every row imported, 1 when some rows were refused, 2 for usage errors.
             """,
         flags: ["dry-run"],
-        options: ["shop", "sheet"]
+        options: ["shop", "sheet"],
+        positionals: 2...2
     ) { arguments in
-        guard arguments.positional.count == 2, let kind = ImportKind(rawValue: arguments.positional[0]) else {
-            throw UsageError("give a kind (products, stock or orders) and a file")
+        let kindName = arguments.positional[0]
+        guard let kind = ImportKind(rawValue: kindName) else {
+            throw UsageError("unknown kind '\(kindName)' (products, stock or orders)")
         }
         let workspace = Workspace(arguments)
-        let (database, companyID) = try workspace.openCompany()
         let places = kind == .orders ? try workspace.addressBook().districtPlaces : []
+        let (database, companyID) = try workspace.openCompany()
         let stopwatch = Stopwatch()
         let report = try FileImporter(database: database, companyID: companyID, places: places).importFile(
             kind,

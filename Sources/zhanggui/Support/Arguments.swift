@@ -1,60 +1,69 @@
-/// The command line after the subcommand: positional values, `--name value` options and `--flag` switches.
+/// The command line after the subcommand: positional values, `--name value` (or `--name=value`) options and
+/// `--flag` switches. Only names the command declares are accepted, so a typo is an error rather than ignored.
 struct Arguments: Sendable {
     private(set) var positional: [String] = []
     private var options: [String: [String]] = [:]
     private var flags: Set<String> = []
 
-    /// Parses `words`, treating names in `flagNames` as switches without a value.
-    init(_ words: [String], flagNames: Set<String>) throws(UsageError) {
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            guard word.hasPrefix("--"), word.count > 2 else {
+    /// Parses `words` against the command's switches (`flagNames`, no value) and options (`optionNames`, one value
+    /// each). `-h` is read as `--help`.
+    /// - Throws: ``UsageError`` for an unknown name, a switch given a value, or an option without one.
+    init(_ words: [String], flagNames: Set<String>, optionNames: Set<String>) throws(UsageError) {
+        var remaining = words[...]
+        while let word = remaining.popFirst() {
+            guard let (name, inlineValue) = Self.split(word) else {
                 positional.append(word)
                 continue
             }
-            var name = String(word.dropFirst(2))
-            if let equals = name.firstIndex(of: "=") {
-                options[String(name[..<equals]), default: []].append(String(name[name.index(after: equals)...]))
-                continue
-            }
             if flagNames.contains(name) {
+                guard inlineValue == nil else { throw UsageError("--\(name) takes no value") }
                 flags.insert(name)
-                continue
+            } else if optionNames.contains(name) {
+                guard let value = inlineValue ?? remaining.popFirst() else {
+                    throw UsageError("--\(name) needs a value")
+                }
+                options[name, default: []].append(value)
+            } else {
+                let note = name == "db" ? " (this command makes its own database)" : ""
+                throw UsageError("unknown option --\(name)\(note)")
             }
-            guard index < words.count else { throw UsageError("--\(name) needs a value") }
-            options[name, default: []].append(words[index])
-            index += 1
-            name = ""
         }
+    }
+
+    /// The option name and any `=value` of `word`, or nil when the word is a positional value.
+    private static func split(_ word: String) -> (name: String, value: String?)? {
+        if word == "-h" { return ("help", nil) }
+        guard word.hasPrefix("--"), word.count > 2 else { return nil }
+        let body = word.dropFirst(2)
+        guard let equals = body.firstIndex(of: "=") else { return (String(body), nil) }
+        return (String(body[..<equals]), String(body[body.index(after: equals)...]))
     }
 
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
+    /// The option's value; the last one when it was given more than once.
     func option(_ name: String) -> String? { options[name]?.last }
 
+    /// Every value of a repeatable option, in order.
     func options(_ name: String) -> [String] { options[name] ?? [] }
 
+    /// The option as a whole number from 1 to a billion, or `value` when it is absent.
     func integer(_ name: String, default value: Int) throws(UsageError) -> Int {
         guard let text = option(name) else { return value }
-        guard let number = Int(text), number > 0 else { throw UsageError("--\(name) needs a positive whole number") }
+        guard let number = Int(text), (1...1_000_000_000).contains(number) else {
+            throw UsageError("--\(name) needs a whole number from 1 to 1000000000")
+        }
         return number
     }
 
-    /// Fails on options the command does not know, so a typo is not silently ignored.
-    func rejectUnknown(allowed: Set<String>) throws(UsageError) {
-        for name in Set(options.keys).union(flags) where !allowed.contains(name) {
-            throw UsageError("unknown option --\(name)")
+    /// Refuses too few or too many positional values, quoting the usage line when some are missing.
+    func requirePositionals(_ allowed: ClosedRange<Int>, usage: String) throws(UsageError) {
+        if positional.count > allowed.upperBound {
+            let extra = positional.dropFirst(allowed.upperBound).map { "'\($0)'" }.joined(separator: " ")
+            throw UsageError("unexpected argument\(positional.count - allowed.upperBound > 1 ? "s" : "") \(extra)")
         }
-    }
-}
-
-/// A mistake in how the command was called; the tool prints it with the command's usage and exits 2.
-struct UsageError: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
+        if positional.count < allowed.lowerBound {
+            throw UsageError("missing argument; \(usage)")
+        }
     }
 }

@@ -35,6 +35,15 @@ enum Output {
         return String(result.reversed())
     }
 
+    /// A moment (UTC seconds since 1970) as local wall-clock time `yyyy-MM-dd HH:mm:ss` in `zone`.
+    static func time(_ seconds: Int64, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
     /// Left-aligned columns for a small table.
     static func table(_ rows: [[String]]) {
         guard let width = rows.map(\.count).max() else { return }
