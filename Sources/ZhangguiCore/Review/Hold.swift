@@ -38,7 +38,7 @@ public enum HoldReason: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// Whether a clerk may approve the trade while this reason stands. Unmapped lines and missing stock can't be
-    /// waved through: there is nothing to reserve.
+    /// waived: there is nothing to reserve.
     public var canBeOverridden: Bool {
         self != .unmappedSKU && self != .stockShortage
     }

@@ -2,7 +2,7 @@ public import ZhangguiCore
 import ZhangguiStore
 
 extension ReviewService {
-    /// Approves a trade by hand (人工审核): reserves its stock and releases its holds. Holds a clerk may wave through
+    /// Approves a trade by hand (人工审核): reserves its stock and releases its holds. Holds a clerk may waive
     /// (notes, price, address, phone, refund) are acknowledged; an unmapped line or missing stock still refuses.
     /// - Returns: the ids of the approved trade and of any split parts.
     /// - Throws: ``OrderActionError``; on refusal nothing changes, stock included.

@@ -64,8 +64,11 @@ public struct CompanySetup: Sendable {
             throw SetupError(code: .unknownTimeZone, detail: plan.timeZone)
         }
         var codes: Set<String> = []
-        for warehouse in plan.warehouses where !codes.insert(warehouse.code).inserted {
-            throw SetupError(code: .duplicateWarehouse, detail: warehouse.code)
+        for warehouse in plan.warehouses {
+            try validate(warehouse)
+            guard codes.insert(warehouse.code).inserted else {
+                throw SetupError(code: .duplicateWarehouse, detail: warehouse.code)
+            }
         }
         let range = plan.waybillRange
         guard range.first >= 0, range.last >= range.first, !range.courier.isEmpty else {
@@ -76,6 +79,18 @@ public struct CompanySetup: Sendable {
             (0...10_000).contains(plan.vatRateBasisPoints)
         else {
             throw SetupError(code: .badSetting, detail: "amounts must not be negative; shares and rates lie in 0…100 %")
+        }
+    }
+
+    private func validate(_ warehouse: Warehouse) throws {
+        guard !warehouse.code.isEmpty, !warehouse.name.isEmpty else {
+            throw SetupError(code: .badSetting, detail: "a warehouse needs a code and a name")
+        }
+        if let region = warehouse.regions.first(where: { !Warehouse.isValidRegion($0) }) {
+            throw SetupError(
+                code: .badSetting,
+                detail: "region '\(region)' is not a division-code prefix of 2 to 6 digits"
+            )
         }
     }
 
@@ -91,6 +106,7 @@ public struct CompanySetup: Sendable {
     /// - Throws: ``SetupError`` when the code is taken.
     @discardableResult
     public func addWarehouse(_ warehouse: Warehouse, companyID: Int64) throws -> Int64 {
+        try validate(warehouse)
         do {
             return try database.write { try CompanyRecords($0).addWarehouse(warehouse, companyID: companyID) }
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
@@ -104,8 +120,17 @@ public struct CompanySetup: Sendable {
         guard first >= 0, last >= first, !courierCode.isEmpty else {
             throw SetupError(code: .badWaybillRange, detail: "\(courierCode) \(first)…\(last)")
         }
-        try database.write {
-            try FulfilmentRecords($0).setWaybillRange(
+        try database.write { connection in
+            let records = FulfilmentRecords(connection)
+            let issued = try records.highestIssuedNumber(courierCode: courierCode, prefix: prefix, companyID: companyID)
+            if let issued, first <= issued {
+                throw SetupError(
+                    code: .badWaybillRange,
+                    detail:
+                        "\(courierCode) \(prefix) numbers up to \(issued) were issued already; start at \(issued + 1)"
+                )
+            }
+            try records.setWaybillRange(
                 courierCode: courierCode,
                 prefix: prefix,
                 first: first,

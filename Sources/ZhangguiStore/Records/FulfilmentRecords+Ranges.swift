@@ -29,4 +29,20 @@ extension FulfilmentRecords {
             )
         }
     }
+
+    /// The highest counter a courier has issued under `prefix`, read from the shipments' waybill numbers; nil when
+    /// none was issued. A new range must start above it, or numbers would repeat.
+    public func highestIssuedNumber(courierCode: String, prefix: String, companyID: Int64) throws -> Int64? {
+        try connection.queryOne(
+            """
+            SELECT MAX(CAST(SUBSTR(waybill_no, ?) AS BIGINT)) FROM shipments
+            WHERE company_id = ? AND courier_code = ? AND SUBSTR(waybill_no, 1, ?) = ?
+            """,
+            prefix.count + 1,
+            companyID,
+            courierCode,
+            prefix.count,
+            prefix
+        )?.optionalInt(0)
+    }
 }

@@ -62,6 +62,21 @@ struct MainJobTests {
             try connection.query("SELECT waybill_no FROM shipments ORDER BY id").map { $0.string(0) }
         }
         #expect(numbers == ["ZG000000000001", "ZG000000000002"])
+        #expect(
+            throws: SetupError(
+                code: .badWaybillRange,
+                detail: "ZG ZG numbers up to 2 were issued already; start at 3"
+            )
+        ) {
+            try shop.setup.setWaybillRange(
+                courierCode: "ZG",
+                prefix: "ZG",
+                first: 1,
+                last: 100,
+                companyID: shop.companyID
+            )
+        }
+        try shop.setup.setWaybillRange(courierCode: "ZG", prefix: "ZG", first: 3, last: 100, companyID: shop.companyID)
     }
 
     @Test("two orders to the same receiver ship in one parcel; a different receiver gets their own")

@@ -43,4 +43,15 @@ struct CompanySetupTests {
         let warehouses = try database.read { try CompanyRecords($0).warehouses(companyID: id) }
         #expect(warehouses.map(\.warehouse.code) == ["MAIN"])
     }
+
+    @Test("a warehouse region must be a division-code prefix of 2 to 6 digits")
+    func regionsAreChecked() throws {
+        let database = try emptyDatabase()
+        var plan = CompanyPlan(name: "示例")
+        plan.warehouses = [Warehouse(code: "SH", name: "华东仓", priority: 1, regions: ["31", "3x"])]
+
+        #expect(
+            throws: SetupError(code: .badSetting, detail: "region '3x' is not a division-code prefix of 2 to 6 digits")
+        ) { try CompanySetup(database: database).create(plan) }
+    }
 }
