@@ -10,6 +10,7 @@ enum Commands {
         OrderCommands.release, OrderCommands.allocate, OrderCommands.waybill, OrderCommands.ship, OrderCommands.orders,
         BooksCommands.stock, BooksCommands.check, BooksCommands.report, DemoCommand.command, BenchCommand.command,
         SetupCommands.migrate,
+        ServeCommand.command,
     ]
 }
 
