@@ -20,6 +20,9 @@ let package = Package(
         // C libraries from Debian, one system module each.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        // Plain C functions around libmicrohttpd's variadic calls.
+        .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -34,9 +37,14 @@ let package = Package(
             dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ZhangguiHTTP",
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "CMicroHTTPD", "CHTTPShims"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "zhanggui",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
 
@@ -55,6 +63,11 @@ let package = Package(
             name: "ZhangguiAdaptersTests",
             dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ZhangguiHTTPTests",
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),

@@ -1,0 +1,105 @@
+/// Finds the handler for a request by method and path pattern, and answers 404 or 405 in the error shape when
+/// there is none.
+///
+/// Build it once before the server starts; it is a value, so the server's threads share it without locks.
+/// Handlers run on the server's threads and must be synchronous.
+public struct Router: Sendable {
+    public typealias Handler = @Sendable (HTTPRequest) throws -> HTTPResponse
+
+    /// One method and pattern, with a one-line summary for the API's description.
+    public struct Route: Sendable {
+        public let method: HTTPMethod
+        public let pattern: RoutePattern
+        public let summary: String
+        let handler: Handler
+    }
+
+    /// Every route, in the order added.
+    public private(set) var routes: [Route] = []
+
+    public init() {}
+
+    /// Adds a route. Adding the same method and pattern twice is a programming error and traps.
+    public mutating func add(
+        _ method: HTTPMethod,
+        _ pattern: String,
+        summary: String = "",
+        handler: @escaping Handler
+    ) {
+        let route = Route(method: method, pattern: RoutePattern(pattern), summary: summary, handler: handler)
+        precondition(
+            !routes.contains { $0.method == method && $0.pattern == route.pattern },
+            "route added twice: \(method) \(pattern)"
+        )
+        routes.append(route)
+    }
+
+    /// The answer to `request`, and the pattern of the route that matched its path (nil when none did).
+    ///
+    /// A thrown ``HTTPError`` becomes its own answer; any other error becomes 500 and is logged with its type only,
+    /// since its description may hold data.
+    public func respond(to request: HTTPRequest) -> (response: HTTPResponse, route: String?) {
+        switch resolve(request.method, request.path) {
+        case .notFound:
+            return (HTTPError.notFound.response, nil)
+        case .methodNotAllowed(let pattern, let allowed):
+            return (HTTPError.methodNotAllowed(allowed: allowed).response, pattern.description)
+        case .found(let route, let parameters):
+            var request = request
+            request.pathParameters = parameters
+            return (Self.run(route, request), route.pattern.description)
+        }
+    }
+
+    /// The pattern of the route whose path matches, whatever its method: for logging requests refused before
+    /// routing, such as a body too large.
+    public func pattern(matching path: String) -> String? {
+        bestMatch(path, among: routes)?.route.pattern.description
+    }
+
+    enum Resolution {
+        case found(Route, [String: String])
+        case methodNotAllowed(RoutePattern, allowed: [HTTPMethod])
+        case notFound
+    }
+
+    /// `HEAD` is answered by the `GET` route, without the body.
+    func resolve(_ method: HTTPMethod, _ path: String) -> Resolution {
+        let lookup = method == .head ? .get : method
+        if let (route, parameters) = bestMatch(path, among: routes.filter { $0.method == lookup }) {
+            return .found(route, parameters)
+        }
+        guard let (other, _) = bestMatch(path, among: routes) else { return .notFound }
+        var allowed: [HTTPMethod] = []
+        for route in routes where route.pattern.match(path) != nil && !allowed.contains(route.method) {
+            allowed.append(route.method)
+        }
+        if allowed.contains(.get), !allowed.contains(.head) { allowed.append(.head) }
+        return .methodNotAllowed(other.pattern, allowed: allowed)
+    }
+
+    private func bestMatch(_ path: String, among candidates: [Route]) -> (route: Route, parameters: [String: String])? {
+        var best: (route: Route, parameters: [String: String])?
+        for route in candidates {
+            guard let parameters = route.pattern.match(path) else { continue }
+            if best == nil || route.pattern.literalCount > best!.route.pattern.literalCount {
+                best = (route, parameters)
+            }
+        }
+        return best
+    }
+
+    private static func run(_ route: Route, _ request: HTTPRequest) -> HTTPResponse {
+        do {
+            return try route.handler(request)
+        } catch let error as HTTPError {
+            return error.response
+        } catch {
+            request.logger.error(
+                "handler failed",
+                ["http.route": route.pattern.description, "error.type": String(reflecting: type(of: error))]
+            )
+            return HTTPError.internalError.response
+        }
+    }
+}

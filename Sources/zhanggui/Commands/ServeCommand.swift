@@ -1,0 +1,89 @@
+import Dispatch
+@preconcurrency import Glibc
+import Synchronization
+import ZhangguiHTTP
+import ZhangguiStore
+
+/// `zhanggui serve`: the JSON API over HTTP until SIGINT or SIGTERM.
+enum ServeCommand {
+    static let command = Command(
+        name: "serve",
+        summary: "serve the JSON API over HTTP until stopped (read-only for now)",
+        help: """
+            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES]
+
+            Serves the JSON API for the database's company (docs/SERVER.md): GET /api/v1/health, /api/v1/orders
+            and /api/v1/stock. Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
+            ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
+            One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
+            requests in flight get up to 10 seconds to finish, then it exits 0.
+            """,
+        options: ["bind", "port", "max-body"]
+    ) { arguments in
+        let logger = Logger()
+        let configuration = HTTPServer.Configuration(
+            bindAddress: arguments.option("bind") ?? "127.0.0.1",
+            port: try port(arguments),
+            maximumBodyBytes: try arguments.integer("max-body", default: 1 << 20),
+            logger: logger
+        )
+        let (database, companyID) = try Workspace(arguments).openCompany()
+        let api = ZhangguiAPI(
+            database: database,
+            companyID: companyID,
+            schemaVersion: try Migrator.version(of: database)
+        )
+        let stopSignals = StopSignals()
+        let server = try HTTPServer(configuration: configuration, router: api.router)
+        logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])
+        Output.line("listening on \(server.url)")
+        Output.line("stop with Ctrl-C, or: kill -TERM \(getpid())")
+        logger.info("stopping", ["signal": stopSignals.wait()])
+        server.stop(gracePeriod: .seconds(10))
+        logger.info("stopped")
+        return 0
+    }
+
+    private static func port(_ arguments: Arguments) throws(UsageError) -> UInt16 {
+        guard let text = arguments.option("port") else { return 8080 }
+        guard let port = UInt16(text) else { throw UsageError("--port needs a number from 0 to 65535") }
+        return port
+    }
+}
+
+/// SIGINT and SIGTERM, caught instead of ending the process so the server can stop gracefully. Installed before
+/// the server starts, so no signal is missed.
+private final class StopSignals {
+    private let caught = CaughtSignal()
+    private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [caught] in caught.record(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Blocks until a signal comes and returns its name.
+    func wait() -> String {
+        caught.wait() == SIGINT ? "SIGINT" : "SIGTERM"
+    }
+}
+
+private final class CaughtSignal: Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let number = Atomic<Int32>(0)
+
+    func record(_ signal: Int32) {
+        number.store(signal, ordering: .relaxed)
+        semaphore.signal()
+    }
+
+    func wait() -> Int32 {
+        semaphore.wait()
+        return number.load(ordering: .relaxed)
+    }
+}
