@@ -97,11 +97,14 @@ struct RowFields {
     /// A whole number as spreadsheets write it: `12`, `12.0`, `12.00`, `1,200`.
     static func wholeNumber(_ text: String) -> Int64? {
         if let plain = Int64(text) { return plain }
-        let digits = text.replacingOccurrences(of: ",", with: "")
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return Int64(digits) }
-        guard !parts[1].isEmpty, parts[1].allSatisfy({ $0 == "0" }) else { return nil }
-        return Int64(parts[0])
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2, parts[1].isEmpty || !parts[1].allSatisfy({ $0 == "0" }) { return nil }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        // Thousands separators only where they belong: `1,200` and `12,345,678`, never `1,2,3`.
+        if groups.count > 1, !(1...3).contains(groups[0].count) || !groups.dropFirst().allSatisfy({ $0.count == 3 }) {
+            return nil
+        }
+        return Int64(groups.joined())
     }
 }
 

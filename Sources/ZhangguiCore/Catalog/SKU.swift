@@ -58,8 +58,8 @@ public struct Combo: Hashable, Sendable, Codable {
         guard !components.contains(where: { $0.skuCode == code }) else {
             throw CatalogError(code: .comboContainsItself, skuCode: code)
         }
-        guard components.allSatisfy({ $0.quantity > 0 }) else {
-            throw CatalogError(code: .nonPositiveQuantity, skuCode: code)
+        guard components.allSatisfy({ (1...Limits.comboQuantity).contains($0.quantity) }) else {
+            throw CatalogError(code: .componentQuantityOutOfRange, skuCode: code)
         }
         self.code = code
         self.components = components
@@ -77,7 +77,7 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         case emptyCombo
         case duplicateComponent
         case comboContainsItself
-        case nonPositiveQuantity
+        case componentQuantityOutOfRange
         case missingCode
     }
 
@@ -94,7 +94,8 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         case .emptyCombo: "combo \(skuCode) has no components"
         case .duplicateComponent: "combo \(skuCode) lists a component twice"
         case .comboContainsItself: "combo \(skuCode) contains itself"
-        case .nonPositiveQuantity: "combo \(skuCode) has a component quantity below one"
+        case .componentQuantityOutOfRange:
+            "combo \(skuCode) has a component quantity outside 1…\(Limits.comboQuantity)"
         case .missingCode: "a product has no 商家编码"
         }
     }

@@ -67,15 +67,17 @@ public struct OfflineRangeCourier: Courier {
                 companyID: companyID
             )
         else {
-            throw CourierError(
-                code: .rangeExhausted,
-                courierCode: code,
-                detail: "no number range configured, or fewer than \(requests.count) numbers left"
-            )
+            let range = try FulfilmentRecords(connection).waybillRanges(companyID: companyID)
+                .first { $0.courierCode == code }
+            let detail =
+                if let range {
+                    "only \(max(0, range.lastNumber - range.nextNumber + 1)) numbers left in the range, "
+                        + "\(requests.count) shipments need one"
+                } else {
+                    "no number range is configured"
+                }
+            throw CourierError(code: .rangeExhausted, courierCode: code, detail: detail)
         }
-        return (0..<Int64(requests.count)).map { offset in
-            let digits = String(taken.first + offset)
-            return taken.prefix + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
-        }
+        return (0..<Int64(requests.count)).map { WaybillNumber.text(prefix: taken.prefix, counter: taken.first + $0) }
     }
 }

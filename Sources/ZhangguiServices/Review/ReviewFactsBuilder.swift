@@ -66,7 +66,13 @@ struct ReviewFactsBuilder {
             guard let partCost = snapshot.cost(skuID: part.skuID, quantity: part.quantity * quantity) else {
                 return nil
             }
-            total = total.map { $0 + partCost } ?? partCost
+            guard let sum = total else {
+                total = partCost
+                continue
+            }
+            let (fen, overflow) = sum.fen.addingReportingOverflow(partCost.fen)
+            guard !overflow else { return nil }
+            total = Money(fen: fen, currency: sum.currency)
         }
         return total
     }

@@ -122,12 +122,17 @@ public struct CompanySetup: Sendable {
         }
         try database.write { connection in
             let records = FulfilmentRecords(connection)
-            let issued = try records.highestIssuedNumber(courierCode: courierCode, prefix: prefix, companyID: companyID)
-            if let issued, first <= issued {
+            let issued = try records.issuedNumber(
+                courierCode: courierCode,
+                prefix: prefix,
+                first: first,
+                last: last,
+                companyID: companyID
+            )
+            if let issued {
                 throw SetupError(
                     code: .badWaybillRange,
-                    detail:
-                        "\(courierCode) \(prefix) numbers up to \(issued) were issued already; start at \(issued + 1)"
+                    detail: "\(courierCode) \(prefix)\(first)…\(last): \(issued) was issued already; start above it"
                 )
             }
             try records.setWaybillRange(

@@ -30,19 +30,24 @@ extension FulfilmentRecords {
         }
     }
 
-    /// The highest counter a courier has issued under `prefix`, read from the shipments' waybill numbers; nil when
-    /// none was issued. A new range must start above it, or numbers would repeat.
-    public func highestIssuedNumber(courierCode: String, prefix: String, companyID: Int64) throws -> Int64? {
+    /// The highest waybill number of a courier that falls in `first…last` under `prefix`, as issued on a shipment;
+    /// nil when none does. Numbers are the prefix and a 12-digit counter, so the range compares as text.
+    public func issuedNumber(
+        courierCode: String,
+        prefix: String,
+        first: Int64,
+        last: Int64,
+        companyID: Int64
+    ) throws -> String? {
         try connection.queryOne(
             """
-            SELECT MAX(CAST(SUBSTR(waybill_no, ?) AS BIGINT)) FROM shipments
-            WHERE company_id = ? AND courier_code = ? AND SUBSTR(waybill_no, 1, ?) = ?
+            SELECT MAX(waybill_no) FROM shipments
+            WHERE company_id = ? AND courier_code = ? AND waybill_no BETWEEN ? AND ?
             """,
-            prefix.count + 1,
             companyID,
             courierCode,
-            prefix.count,
-            prefix
-        )?.optionalInt(0)
+            WaybillNumber.text(prefix: prefix, counter: first),
+            WaybillNumber.text(prefix: prefix, counter: last)
+        )?.optionalString(0)
     }
 }

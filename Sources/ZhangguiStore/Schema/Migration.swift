@@ -40,6 +40,7 @@ public enum Migrator {
     @discardableResult
     public static func migrate(_ database: any Database) throws -> Int {
         try refuseForeignDatabase(database)
+        try refuseNewerSchema(database)
         try database.write { connection in
             try connection.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
@@ -58,6 +59,30 @@ public enum Migrator {
             }
         }
         return try version(of: database)
+    }
+
+    /// Refuses a database whose schema is newer than this build knows: an older tool writing into it could break
+    /// what the newer one relies on.
+    private static func refuseNewerSchema(_ database: any Database) throws {
+        let current = try database.read { connection -> Int in
+            let sql =
+                switch connection.dialect {
+                case .sqlite: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                case .postgres:
+                    "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                        + "AND table_name = 'schema_migrations'"
+                }
+            guard try connection.queryOne(sql)?.int(0) == 1 else { return 0 }
+            return Int(try connection.queryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")?.int(0) ?? 0)
+        }
+        guard current <= latestVersion else {
+            throw DatabaseError(
+                kind: .foreignSchema,
+                engineCode: "schema",
+                message: "the database is at schema version \(current), newer than this build's \(latestVersion); "
+                    + "use a newer zhanggui"
+            )
+        }
     }
 
     /// Refuses a database that already holds tables but never had Zhanggui's schema: migrating it would mix our

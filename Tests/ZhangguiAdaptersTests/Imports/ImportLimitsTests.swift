@@ -33,13 +33,13 @@ struct ImportLimitsTests {
     @Test("many lines at the largest price are refused as an order too large to store")
     func orderTotalIsBounded() throws {
         let shop = try ImportShop()
-        // 10 lines of 10,000,000 × 100,000,000.00 = 10¹⁸ fen each: far beyond the 10¹⁵-fen order limit.
+        // 10 lines of 10,000,000 × 100,000,000.00 = 10¹⁸ fen each: far beyond the 10¹²-fen order limit.
         let rows = (0..<10).map { _ in TemplateRow().with("数量", "10000000").with("单价", "100000000.00") }
 
         let report = try shop.importFile(.orders, try shop.write("orders.csv", TemplateRow.csv(rows)))
 
         #expect(report.imported == 0)
-        #expect(report.problems.first == "2 : the order's total is more than 10000000000000.00")
+        #expect(report.problems.first == "2 : the order's total is more than 10000000000.00")
     }
 }
 

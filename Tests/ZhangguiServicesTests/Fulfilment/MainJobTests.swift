@@ -65,7 +65,7 @@ struct MainJobTests {
         #expect(
             throws: SetupError(
                 code: .badWaybillRange,
-                detail: "ZG ZG numbers up to 2 were issued already; start at 3"
+                detail: "ZG ZG1…100: ZG000000000002 was issued already; start above it"
             )
         ) {
             try shop.setup.setWaybillRange(
