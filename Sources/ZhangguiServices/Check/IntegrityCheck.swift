@@ -36,8 +36,8 @@ public struct IntegrityCheck: Sendable {
             try compareCosts(queries, companyID: companyID, into: &report)
             try compareVouchers(queries, connection: connection, context: context, into: &report)
             try checkTrades(queries, companyID: companyID, into: &report)
-            for name in try queries.missingGuards(expected: Migrator.appendOnlyGuards(connection.dialect)) {
-                report.differences.append("guard \(name) is missing: the ledger or the vouchers can be changed")
+            for problem in try queries.guardProblems(expected: Migrator.appendOnlyGuards(connection.dialect)) {
+                report.differences.append("\(problem): the ledger or the vouchers can be changed")
             }
             return report
         }
@@ -84,12 +84,22 @@ public struct IntegrityCheck: Sendable {
     }
 
     private func checkTrades(_ queries: IntegrityQueries, companyID: Int64, into report: inout IntegrityReport) throws {
+        let name = { (order: String, part: Int64) in part > 0 ? "\(order)-\(part)" : order }
         for trade in try queries.tradesWithWrongReservations(companyID: companyID) {
-            let name = trade.splitSeq > 0 ? "\(trade.order)-\(trade.splitSeq)" : trade.order
             let holds = ["approved", "allocated", "waybilled"].contains(trade.state)
             report.differences.append(
-                "order \(name) is \(trade.state) but " + (holds ? "has no stock reserved" : "still has stock reserved")
+                "order \(name(trade.order, trade.splitSeq)) is \(trade.state) but "
+                    + (holds ? "has no stock reserved" : "still has stock reserved")
             )
+        }
+        for trade in try queries.inconsistentTrades(companyID: companyID) {
+            report.differences.append("order \(name(trade.order, trade.splitSeq)) \(trade.problem)")
+        }
+        for trade in try queries.shippedTradesWithoutLedger(companyID: companyID) {
+            report.differences.append("order \(name(trade.order, trade.splitSeq)) is shipped but no stock left for it")
+        }
+        for shipment in try queries.emptyOpenShipments(companyID: companyID) {
+            report.differences.append("shipment \(shipment) holds no orders")
         }
     }
 

@@ -99,6 +99,23 @@ extension ReviewService {
         }
     }
 
+    /// Cancels a trade that has not shipped (取消), such as when the buyer withdraws the order or the platform
+    /// closes it: reserved stock is given back, the trade leaves its shipment, its holds are closed. A waybill
+    /// number already issued stays with its shipment (telling the courier comes with the courier APIs).
+    public func cancel(tradeID: Int64, companyID: Int64) throws {
+        try database.write { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            let records = TradeRecords(connection, currency: context.currency)
+            let trade = try loadTrade(tradeID, records: records, companyID: companyID)
+            try allow(.cancel, trade)
+            if trade.state.holdsReservation {
+                try ReservationRelease(connection: connection, context: context).release(tradeID: tradeID)
+            }
+            try HoldRecords(connection).releaseAll(tradeID: tradeID)
+            try records.move(tradeID: tradeID, by: .cancel, from: trade.state)
+        }
+    }
+
     /// The open holds of a trade, each with its reason, check and detail.
     public func holds(tradeID: Int64, companyID: Int64) throws -> [Hold] {
         try database.read { connection in

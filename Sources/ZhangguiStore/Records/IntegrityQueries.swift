@@ -109,15 +109,77 @@ public struct IntegrityQueries {
         ).map { ($0.string(0), $0.int(1), $0.string(2)) }
     }
 
-    /// The append-only guards (triggers) the schema should have but does not, such as one dropped by hand.
-    public func missingGuards(expected: [String]) throws -> [String] {
+    /// The append-only guards (triggers) that are missing, or whose definition is not the one the schema created
+    /// (a guard swapped for a harmless one of the same name), each with what is wrong.
+    public func guardProblems(expected: [(name: String, definition: String?)]) throws -> [String] {
         let sql =
             switch connection.dialect {
-            case .sqlite: "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-            case .postgres: "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+            case .sqlite: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            case .postgres: "SELECT tgname, NULL FROM pg_trigger WHERE NOT tgisinternal"
             }
-        let present = Set(try connection.query(sql).map { $0.string(0) })
-        return expected.filter { !present.contains($0) }
+        var present: [String: String] = [:]
+        for row in try connection.query(sql) { present[row.string(0)] = row.string(1) }
+        return expected.compactMap { guardTrigger in
+            guard let found = present[guardTrigger.name] else { return "guard \(guardTrigger.name) is missing" }
+            if let definition = guardTrigger.definition, found != definition {
+                return "guard \(guardTrigger.name) was changed"
+            }
+            return nil
+        }
+    }
+
+    /// Trades whose state disagrees with their amounts, lines or shipment: every trade has lines whose net amounts
+    /// add up to its goods, and goods plus freight to what was paid; allocated, waybilled and shipped trades are in
+    /// a shipment, others in none; waybilled and shipped ones have a waybill; shipped ones a shipment that left,
+    /// and a shipment that left holds only shipped trades.
+    public func inconsistentTrades(companyID: Int64) throws -> [(order: String, splitSeq: Int64, problem: String)] {
+        try connection.query(
+            """
+            SELECT t.platform_order_id, t.split_seq,
+                CASE
+                    WHEN NOT EXISTS (SELECT 1 FROM trade_lines l WHERE l.trade_id = t.id) THEN 'has no lines'
+                    WHEN t.goods_fen <> (SELECT SUM(l.net_fen) FROM trade_lines l WHERE l.trade_id = t.id)
+                        THEN 'has goods that differ from its lines'
+                    WHEN t.paid_fen <> t.goods_fen + t.freight_fen THEN 'was paid other than goods plus freight'
+                    WHEN (t.state IN ('allocated', 'waybilled', 'shipped')) <> (t.shipment_id IS NOT NULL)
+                        THEN 'is ' || t.state || (CASE WHEN t.shipment_id IS NULL THEN ' without' ELSE ' with' END)
+                            || ' a shipment'
+                    WHEN t.state IN ('waybilled', 'shipped') AND s.waybill_no IS NULL THEN 'is ' || t.state
+                        || ' without a waybill'
+                    WHEN (t.state = 'shipped') <> (s.shipped_at IS NOT NULL AND t.shipment_id IS NOT NULL)
+                        THEN 'is ' || t.state || ' in a shipment that ' || (CASE WHEN s.shipped_at IS NULL
+                            THEN 'has not left' ELSE 'has left' END)
+                END AS problem
+            FROM trades t LEFT JOIN shipments s ON s.id = t.shipment_id
+            WHERE t.company_id = ?
+            ORDER BY t.id
+            """,
+            companyID
+        ).compactMap { row in row.optionalString(2).map { (row.string(0), row.int(1), $0) } }
+    }
+
+    /// Shipped trades without a shipment entry in the stock ledger (their goods never left on the books).
+    public func shippedTradesWithoutLedger(companyID: Int64) throws -> [(order: String, splitSeq: Int64)] {
+        var documents: Set<String> = []
+        try connection.forEach(
+            "SELECT DISTINCT document FROM stock_ledger WHERE company_id = ? AND reason = 'shipment'",
+            [companyID]
+        ) { documents.insert($0.string(0)) }
+        return try connection.query(
+            "SELECT id, platform_order_id, split_seq FROM trades WHERE company_id = ? AND state = 'shipped' ORDER BY id",
+            companyID
+        ).filter { !documents.contains("trade:\($0.int(0))") }.map { ($0.string(1), $0.int(2)) }
+    }
+
+    /// Shipments without trades that never got a waybill (holding or cancelling removes those).
+    public func emptyOpenShipments(companyID: Int64) throws -> [Int64] {
+        try connection.query(
+            """
+            SELECT s.id FROM shipments s WHERE s.company_id = ? AND s.waybill_no IS NULL
+            AND NOT EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id) ORDER BY s.id
+            """,
+            companyID
+        ).map { $0.int(0) }
     }
 
     /// Number of vouchers and lines.

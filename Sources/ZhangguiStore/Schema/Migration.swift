@@ -106,8 +106,8 @@ public enum Migrator {
     }
 
     /// The triggers that keep the stock ledger and posted vouchers append-only on `dialect`.
-    public static func appendOnlyGuards(_ dialect: SQLDialect) -> [String] {
-        Schema.guardNames(dialect)
+    public static func appendOnlyGuards(_ dialect: SQLDialect) -> [(name: String, definition: String?)] {
+        Schema.guards(dialect)
     }
 
     /// The version the database is at, 0 when it is empty.

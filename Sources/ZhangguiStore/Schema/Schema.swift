@@ -297,11 +297,14 @@ enum Schema {
     /// Tables whose rows may be added but never changed or removed.
     private static let appendOnlyTables = ["stock_ledger", "vouchers", "voucher_lines"]
 
-    /// The names of the triggers that keep the append-only tables so, per dialect, for `zhanggui check`.
-    static func guardNames(_ dialect: SQLDialect) -> [String] {
+    /// The triggers that keep the append-only tables so, per dialect, for `zhanggui check`: each name with the
+    /// statement that created it where the engine keeps that text (SQLite), so a guard replaced by a harmless one
+    /// of the same name is found too.
+    static func guards(_ dialect: SQLDialect) -> [(name: String, definition: String?)] {
         switch dialect {
-        case .sqlite: appendOnlyTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] }
-        case .postgres: appendOnlyTables.map { "\($0)_append_only" }
+        case .sqlite:
+            zip(appendOnlyTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] }, sqliteGuards).map { ($0, $1) }
+        case .postgres: appendOnlyTables.map { ("\($0)_append_only", nil) }
         }
     }
 

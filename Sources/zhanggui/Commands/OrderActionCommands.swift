@@ -2,7 +2,7 @@ import ZhangguiAdapters
 import ZhangguiServices
 import ZhangguiStore
 
-/// The clerk's hand actions on single orders: approve, hold, release.
+/// The clerk's hand actions on single orders: approve, hold, release, cancel.
 enum OrderActionCommands {
     static let approve = action(
         "approve",
@@ -51,11 +51,26 @@ enum OrderActionCommands {
         try service.release(tradeID: tradeID, companyID: companyID)
     }
 
+    static let cancel = action(
+        "cancel",
+        summary: "cancel orders that have not shipped, giving back reserved stock",
+        help: """
+            Usage: zhanggui cancel ORDER... [--shop CODE]
+
+            Cancels each order (取消) that has not shipped yet — waiting for review, held, approved, allocated or
+            waybilled: stock reserved for it is released and it leaves its shipment. A cancelled order never ships.
+
+            \(shopOption)
+            """
+    ) { service, tradeID, companyID, _ in
+        try service.cancel(tradeID: tradeID, companyID: companyID)
+    }
+
     /// The help shared by the actions: the --shop option, and how orders are named.
     private static let shopOption = """
           --shop CODE    the shop the orders belong to; needed when an order number exists in several shops
-        An order split across warehouses is acted on through its first part. Exit status 1 when any order was
-        refused; the others are still done.
+        An order split across warehouses is acted on in every part; ORDER-N names part N alone (as `orders`
+        shows it). Exit status 1 when any order or part was refused; the others are still done.
         """
 
     /// A command that applies one action to each order named on the command line.
@@ -80,17 +95,23 @@ enum OrderActionCommands {
             var failures: Int32 = 0
             for order in arguments.positional {
                 do {
-                    let id = try OrderLookup.tradeID(
+                    let parts = try OrderLookup.tradeIDs(
                         order: order,
                         shop: arguments.option("shop"),
                         database: database,
                         companyID: companyID
                     )
-                    try perform(service, id, companyID, arguments)
-                    Output.line("\(name) \(order): done")
-                } catch let error as OrderActionError {
-                    Output.error("\(name) \(order): \(error.detail.isEmpty ? error.description : error.detail)")
-                    failures += 1
+                    for part in parts {
+                        do {
+                            try perform(service, part.id, companyID, arguments)
+                            Output.line("\(name) \(part.name): done")
+                        } catch let error as OrderActionError {
+                            Output.error(
+                                "\(name) \(part.name): \(error.detail.isEmpty ? error.description : error.detail)"
+                            )
+                            failures += 1
+                        }
+                    }
                 } catch let error as Refusal {
                     Output.error("\(name): \(error)")
                     failures += 1

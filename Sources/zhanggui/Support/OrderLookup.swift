@@ -25,6 +25,24 @@ enum OrderLookup {
         return try choose(matches, order: order, shop: shop)
     }
 
+    /// Every part of `order` (an order split across warehouses has several) in `shop` or the only shop that has it,
+    /// lowest part first; `ORDER-N` names part N alone when no order is numbered so itself.
+    /// - Throws: ``Refusal`` when no shop has it, or several do and `shop` is nil.
+    static func tradeIDs(order: String, shop: String?, database: SQLiteDatabase, companyID: Int64) throws
+        -> [(id: Int64, name: String)]
+    {
+        let matches = try find(order, database: database, companyID: companyID)
+        if matches.isEmpty, let (base, part) = splitPart(order) {
+            let parts = try find(base, database: database, companyID: companyID).filter { $0.splitSeq == part }
+            if !parts.isEmpty { return [(try choose(parts, order: order, shop: shop), order)] }
+        }
+        let first = try choose(matches, order: order, shop: shop)
+        guard let shopCode = matches.first(where: { $0.id == first })?.shopCode else { return [] }
+        return matches.filter { $0.shopCode == shopCode }.sorted { $0.splitSeq < $1.splitSeq }.map {
+            ($0.id, $0.splitSeq > 0 ? "\(order)-\($0.splitSeq)" : order)
+        }
+    }
+
     /// Picks the trade among `matches` (every trade stored under `order`): the lowest part in `shop`, or in the only
     /// shop among the matches.
     static func choose(_ matches: [Match], order: String, shop: String?) throws(Refusal) -> Int64 {

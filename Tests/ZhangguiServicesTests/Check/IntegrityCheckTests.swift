@@ -73,4 +73,41 @@ struct IntegrityCheckTests {
             report.differences == ["guard stock_ledger_no_delete is missing: the ledger or the vouchers can be changed"]
         )
     }
+
+    @Test(
+        "tampered orders are named: state, amounts, lines and shipment that disagree",
+        arguments: [
+            ("UPDATE trades SET paid_fen = paid_fen + 1", "order T1 was paid other than goods plus freight"),
+            ("UPDATE trade_lines SET net_fen = net_fen - 1", "order T1 has goods that differ from its lines"),
+            ("UPDATE shipments SET shipped_at = NULL", "order T1 is shipped in a shipment that has not left"),
+            ("UPDATE trades SET state = 'cancelled'", "order T1 is cancelled with a shipment"),
+        ]
+    )
+    func tamperedOrdersAreNamed(statement: String, difference: String) throws {
+        let shop = try shippedShop()
+        try shop.database.write { try $0.execute(statement) }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(report.differences.contains(difference))
+    }
+
+    @Test("a guard swapped for a harmless one of the same name is found")
+    func swappedGuardIsFound() throws {
+        let shop = try shippedShop()
+        try shop.database.write { connection in
+            try connection.execute("DROP TRIGGER stock_ledger_no_update")
+            try connection.execute(
+                "CREATE TRIGGER stock_ledger_no_update BEFORE UPDATE ON stock_ledger BEGIN SELECT 1; END"
+            )
+        }
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(
+            report.differences == [
+                "guard stock_ledger_no_update was changed: the ledger or the vouchers can be changed"
+            ]
+        )
+    }
 }

@@ -106,6 +106,31 @@ struct HoldAfterAllocationTests {
     }
 }
 
+@Suite("Cancelling an order before it ships")
+struct CancelTests {
+    @Test("a waybilled order cancelled gives its stock back and never ships")
+    func cancelWaybilledOrder() throws {
+        let shop = try TestShop()
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A")
+        try shop.stock("A", 5)
+        try shop.ingest([makeTrade("T1", lines: [("A", 2, 1000)])])
+        let id = try shop.tradeID("T1")
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: OfflineRangeCourier(code: "ZG"))
+            .waybillAllocated(companyID: shop.companyID)
+
+        try shop.review.cancel(tradeID: id, companyID: shop.companyID)
+
+        #expect(try shop.trade(id).state == .cancelled)
+        #expect(try shop.level("A") == StockLevel(onHand: 5))
+        let shipped = try ShippingService(database: shop.database).shipWaybilled(companyID: shop.companyID)
+        #expect(shipped.trades == 0)
+        #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
+    }
+}
+
 @Suite("Automatic review holds what a clerk must see")
 struct AutomaticReviewTests {
     @Test("held trades list each reason and the check that raised it; a release acknowledges the note")
