@@ -19,12 +19,18 @@ struct ArgumentsTests {
         #expect(!arguments.flag("help"))
     }
 
-    @Test("a repeated option keeps every value in order, and the last one wins where one is read")
+    @Test("--warehouse may be repeated and keeps every value in order; other options may not")
     func repeatedOption() throws {
-        let arguments = try parse(["--warehouse", "A:甲", "--warehouse", "B:乙", "--db", "x", "--db", "y"])
+        let arguments = try parse(["--warehouse", "A:甲", "--warehouse", "B:乙", "--db", "x"])
 
         #expect(arguments.options("warehouse") == ["A:甲", "B:乙"])
-        #expect(arguments.option("db") == "y")
+        #expect(throws: UsageError.self) { try parse(["--db", "x", "--db", "y"]) }
+    }
+
+    @Test("an option followed by another option has no value: the next option is not taken as its value")
+    func optionIsNotAValue() {
+        #expect(throws: UsageError.self) { try parse(["--note", "--db", "x"]) }
+        #expect(throws: UsageError.self) { try parse(["--db", ""]) }
     }
 
     @Test(

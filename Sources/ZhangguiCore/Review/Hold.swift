@@ -18,6 +18,8 @@ public enum HoldReason: String, Hashable, Sendable, Codable, CaseIterable {
     case sellerMemo = "seller_memo"
     /// A refund is in progress on the platform (退款中).
     case refundInProgress = "refund_in_progress"
+    /// The buyer has not paid (未付款); a clerk may still approve, say for cash on delivery.
+    case unpaid
     /// A clerk held it by hand (手工挂起).
     case manual
 
@@ -33,6 +35,7 @@ public enum HoldReason: String, Hashable, Sendable, Codable, CaseIterable {
         case .buyerNote: "买家留言"
         case .sellerMemo: "卖家备注"
         case .refundInProgress: "退款中"
+        case .unpaid: "未付款"
         case .manual: "手工挂起"
         }
     }

@@ -53,6 +53,10 @@ public struct ReviewFacts: Hashable, Sendable {
     public var buyerNote: String
     public var sellerMemo: String
     public var hasRefundInProgress: Bool
+    /// Whether the buyer has paid.
+    public var isPaid: Bool
+    /// How many warehouses serve the receiver's division; `available` sums over them.
+    public var servingWarehouses: Int
 
     public init(
         lines: [LineFacts],
@@ -62,7 +66,9 @@ public struct ReviewFacts: Hashable, Sendable {
         phone: String,
         buyerNote: String,
         sellerMemo: String,
-        hasRefundInProgress: Bool
+        hasRefundInProgress: Bool,
+        isPaid: Bool = true,
+        servingWarehouses: Int = 1
     ) {
         self.lines = lines
         self.available = available
@@ -72,6 +78,8 @@ public struct ReviewFacts: Hashable, Sendable {
         self.buyerNote = buyerNote
         self.sellerMemo = sellerMemo
         self.hasRefundInProgress = hasRefundInProgress
+        self.isPaid = isPaid
+        self.servingWarehouses = servingWarehouses
     }
 
     /// Units needed per SKU code over all mapped lines, combos expanded.

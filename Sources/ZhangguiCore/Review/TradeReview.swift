@@ -15,6 +15,7 @@ public enum TradeReview {
         Check(name: "phone", run: phoneProblems),
         Check(name: "notes", run: notes),
         Check(name: "refund", run: refunds),
+        Check(name: "payment", run: payments),
     ]
 
     /// Runs every check and returns the holds they raise, empty when the trade may be approved.
@@ -34,7 +35,11 @@ public enum TradeReview {
     }
 
     static func stockShortages(_ facts: ReviewFacts, _ policy: ReviewPolicy) -> [Hold] {
-        facts.demand.sorted { $0.key < $1.key }.compactMap { code, needed in
+        if facts.servingWarehouses == 0, !facts.demand.isEmpty {
+            let place = if case .valid(let code) = facts.address { "division \(code)" } else { "the receiver's region" }
+            return [Hold(reason: .stockShortage, check: "stock", detail: "no warehouse serves \(place)")]
+        }
+        return facts.demand.sorted { $0.key < $1.key }.compactMap { code, needed in
             let available = facts.available[code] ?? 0
             guard needed > available else { return nil }
             return Hold(
@@ -86,6 +91,10 @@ public enum TradeReview {
             holds.append(Hold(reason: .sellerMemo, check: "notes", detail: "seller memo present"))
         }
         return holds
+    }
+
+    static func payments(_ facts: ReviewFacts, _ policy: ReviewPolicy) -> [Hold] {
+        facts.isPaid ? [] : [Hold(reason: .unpaid, check: "payment", detail: "the buyer has not paid")]
     }
 
     static func refunds(_ facts: ReviewFacts, _ policy: ReviewPolicy) -> [Hold] {

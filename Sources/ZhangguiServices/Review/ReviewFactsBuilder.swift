@@ -54,7 +54,9 @@ struct ReviewFactsBuilder {
             phone: trade.receiver.phone,
             buyerNote: trade.buyerNote,
             sellerMemo: trade.sellerMemo,
-            hasRefundInProgress: trade.hasRefundInProgress
+            hasRefundInProgress: trade.hasRefundInProgress,
+            isPaid: trade.paidAt != nil,
+            servingWarehouses: serving.count
         )
         return (facts, lineSKUs, divisionCode)
     }

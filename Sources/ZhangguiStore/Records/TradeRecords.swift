@@ -19,6 +19,8 @@ public struct StoredTrade: Sendable, Hashable {
     public let acknowledgedHolds: Set<HoldReason>
     /// The shipment the trade is in, once allocated.
     public let shipmentID: Int64?
+    /// When the buyer paid, in UTC seconds; nil for an unpaid order.
+    public let paidAt: Int64?
     public var lines: [StoredLine]
 }
 
@@ -124,7 +126,7 @@ public struct TradeRecords {
     private static let tradeColumns = """
         id, shop_id, platform_order_id, split_seq, state, receiver_name, receiver_phone, province, city, district,
         address, division_code, business_date, buyer_note, seller_memo, refund_in_progress, freight_fen, paid_fen,
-        acknowledged_holds, shipment_id
+        acknowledged_holds, shipment_id, paid_at
         """
 
     /// Up to `limit` trades of the company in `state` with ids above `afterID`, lines included, in id order.
@@ -255,6 +257,7 @@ public struct TradeRecords {
                 row.string(18).split(separator: ",").compactMap { HoldReason(rawValue: String($0)) }
             ),
             shipmentID: row.optionalInt(19),
+            paidAt: row.optionalInt(20),
             lines: []
         )
     }

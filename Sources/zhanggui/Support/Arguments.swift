@@ -19,8 +19,9 @@ struct Arguments: Sendable {
                 guard inlineValue == nil else { throw UsageError("--\(name) takes no value") }
                 flags.insert(name)
             } else if optionNames.contains(name) {
-                guard let value = inlineValue ?? remaining.popFirst() else {
-                    throw UsageError("--\(name) needs a value")
+                let value = try Self.value(of: name, inline: inlineValue, next: &remaining)
+                guard options[name] == nil || Self.repeatable.contains(name) else {
+                    throw UsageError("--\(name) is given twice")
                 }
                 options[name, default: []].append(value)
             } else {
@@ -28,6 +29,26 @@ struct Arguments: Sendable {
                 throw UsageError("unknown option --\(name)\(note)")
             }
         }
+    }
+
+    /// Options that may be given more than once, each value counting.
+    static let repeatable: Set<String> = ["warehouse"]
+
+    /// The value of option `name`: its `=value`, or the next word — unless that word is itself an option, which
+    /// means the value was left out (`--note --db x` must not take `--db` as the note). Empty values are refused.
+    private static func value(of name: String, inline: String?, next remaining: inout ArraySlice<String>)
+        throws(UsageError) -> String
+    {
+        if let inline {
+            guard !inline.isEmpty else { throw UsageError("--\(name) needs a value") }
+            return inline
+        }
+        guard let next = remaining.first, !next.isEmpty else { throw UsageError("--\(name) needs a value") }
+        guard !next.hasPrefix("--") else {
+            throw UsageError("--\(name) needs a value (write --\(name)=\(next) if that is the value)")
+        }
+        remaining.removeFirst()
+        return next
     }
 
     /// The option name and any `=value` of `word`, or nil when the word is a positional value.

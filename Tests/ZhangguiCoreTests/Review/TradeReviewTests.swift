@@ -114,3 +114,47 @@ struct ReviewLimitsTests {
         #expect(TradeReview.holds(for: facts, policy: .standard).isEmpty)
     }
 }
+
+@Suite("Review says plainly what is missing")
+struct ReviewWordingTests {
+    private func facts(isPaid: Bool = true, servingWarehouses: Int = 1) -> ReviewFacts {
+        ReviewFacts(
+            lines: [
+                LineFacts(
+                    lineNumber: 1,
+                    merchantCode: "A",
+                    quantity: 1,
+                    netAmount: Money(fen: 1000),
+                    components: [ComboComponent(skuCode: "A", quantity: 1)],
+                    cost: nil,
+                    listPrice: Money(fen: 1000)
+                )
+            ],
+            available: ["A": servingWarehouses == 0 ? 0 : 5],
+            address: .valid(divisionCode: "110105"),
+            paidAmount: Money(fen: 1000),
+            phone: "13800138000",
+            buyerNote: "",
+            sellerMemo: "",
+            hasRefundInProgress: false,
+            isPaid: isPaid,
+            servingWarehouses: servingWarehouses
+        )
+    }
+
+    @Test("an unpaid order is held as 未付款 by the payment check")
+    func unpaidIsHeld() {
+        #expect(
+            TradeReview.holds(for: facts(isPaid: false), policy: .standard)
+                == [Hold(reason: .unpaid, check: "payment", detail: "the buyer has not paid")]
+        )
+    }
+
+    @Test("when no warehouse serves the receiver, the shortage says so instead of '0 available'")
+    func noServingWarehouse() {
+        #expect(
+            TradeReview.holds(for: facts(servingWarehouses: 0), policy: .standard)
+                == [Hold(reason: .stockShortage, check: "stock", detail: "no warehouse serves division 110105")]
+        )
+    }
+}
