@@ -20,13 +20,21 @@ let package = Package(
         // C libraries from Debian, one system module each.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
         .target(name: "ZhangguiStore", dependencies: ["ZhangguiCore", "CSQLite"], swiftSettings: strictSettings),
+        // Password hashing, random secrets, TOTP: the C cryptography behind a small Swift API.
+        .target(
+            name: "ZhangguiSecurity",
+            dependencies: ["ZhangguiCore", "CArgon2", "CCrypto"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ZhangguiServices",
-            dependencies: ["ZhangguiCore", "ZhangguiStore"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiSecurity"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -47,8 +55,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ZhangguiSecurityTests",
+            dependencies: ["ZhangguiSecurity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ZhangguiServicesTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
