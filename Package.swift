@@ -23,13 +23,21 @@ let package = Package(
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
         // Plain C functions around libmicrohttpd's variadic calls.
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
+        .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
         .target(name: "ZhangguiStore", dependencies: ["ZhangguiCore", "CSQLite"], swiftSettings: strictSettings),
+        // Password hashing, random secrets, TOTP: the C cryptography behind a small Swift API.
+        .target(
+            name: "ZhangguiSecurity",
+            dependencies: ["ZhangguiCore", "CArgon2", "CCrypto"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ZhangguiServices",
-            dependencies: ["ZhangguiCore", "ZhangguiStore"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiSecurity"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -55,8 +63,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ZhangguiSecurityTests",
+            dependencies: ["ZhangguiSecurity"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ZhangguiServicesTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
