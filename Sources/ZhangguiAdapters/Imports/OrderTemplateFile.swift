@@ -56,7 +56,7 @@ enum OrderTemplateFile {
         let orderedAt = fields.time("下单时间", calendar: context.calendar)
         let paidAt = fields.time("付款时间", calendar: context.calendar, required: false)
         if let orderedAt, let paidAt, paidAt < orderedAt {
-            fields.fail("付款时间", "is before 下单时间")
+            fields.fail("付款时间", "is earlier than 下单时间")
         }
         let receiver = Receiver(
             name: fields.required("收货人"),

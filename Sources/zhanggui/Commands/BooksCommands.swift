@@ -92,7 +92,7 @@ enum BooksCommands {
             Output.line("check passed: every balance matches its ledger and every voucher balances")
         } else {
             for difference in report.differences { Output.error("  \(difference)") }
-            Output.error("check FAILED: \(report.differences.count) differences (amounts in fen: 100 fen = 1 yuan)")
+            Output.error("check FAILED: \(report.differences.count) differences (amounts in yuan)")
         }
     }
 
@@ -117,7 +117,7 @@ enum BooksCommands {
     static func printSummary(_ summary: SalesSummary) {
         Output.line(
             "orders: \(Output.count(summary.orders)) (split parts \(summary.splitParts), "
-                + "high priority \(summary.highPriority))"
+                + "high priority \(Output.count(summary.highPriority)))"
         )
         for state in TradeState.allCases {
             let count = summary.tradesByState[state.rawValue] ?? 0

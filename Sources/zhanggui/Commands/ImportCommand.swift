@@ -54,7 +54,7 @@ enum ImportCommand {
         counts += ", already there \(Output.count(report.duplicates)), rows refused \(Output.count(report.rowsFailed))"
         Output.line(counts + String(format: " in %.2f s", seconds))
         let shown = report.issues.prefix(20)
-        for issue in shown { Output.error("  \(issue)") }
+        for issue in shown { Output.error("  " + Output.printable(issue.description)) }
         if report.issues.count > shown.count {
             Output.error("  … and \(report.issues.count - shown.count) more problems")
         }

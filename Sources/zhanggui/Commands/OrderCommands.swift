@@ -25,7 +25,7 @@ enum OrderCommands {
         Output.line(
             "reviewed \(Output.count(summary.reviewed)): approved \(Output.count(summary.approved)) "
                 + "(split parts \(summary.splitParts)), held \(Output.count(summary.held)), "
-                + "high priority \(summary.highPriority)"
+                + "high priority \(Output.count(summary.highPriority))"
         )
         for (reason, count) in summary.heldByReason.sorted(by: { $0.value > $1.value }) {
             Output.line("  held for \(reason.chineseName) (\(reason.rawValue)): \(Output.count(count))")

@@ -91,7 +91,7 @@ struct OrderDetail {
             ["收货人", receiver.name],
             ["手机", receiver.phone],
             ["地址", "\(receiver.province) \(receiver.city) \(receiver.district) \(receiver.address)"],
-            ["行政区划代码", trade.divisionCode ?? "— (not reviewed yet)"],
+            ["行政区划代码", trade.divisionCode ?? "— (not resolved: not reviewed yet, or the address is invalid)"],
             ["买家留言", trade.buyerNote.isEmpty ? "—" : trade.buyerNote],
             ["卖家备注", trade.sellerMemo.isEmpty ? "—" : trade.sellerMemo],
         ])

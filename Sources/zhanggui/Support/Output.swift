@@ -46,6 +46,7 @@ enum Output {
 
     /// Left-aligned columns for a small table.
     static func table(_ rows: [[String]]) {
+        let rows = rows.map { $0.map(printable) }
         guard let width = rows.map(\.count).max() else { return }
         var widths = Array(repeating: 0, count: width)
         for row in rows {
@@ -57,6 +58,17 @@ enum Output {
             }
             line("  " + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    /// `text` with control characters (line breaks, escape sequences that could recolour or move the terminal)
+    /// shown as `\u{…}`: cell texts come from files and buyers, so they are printed, never obeyed.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return text.unicodeScalars.map { isControl($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Terminal columns a text takes: CJK characters take two.

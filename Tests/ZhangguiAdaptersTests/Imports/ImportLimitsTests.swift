@@ -15,7 +15,7 @@ struct ImportLimitsTests {
                 "下单时间", "2024-02-30 10:00:00",
                 "下单时间: '2024-02-30 10:00:00' is not a date and time such as 2024-06-18 20:15:00"
             ),
-            ("付款时间", "2024-06-18 20:00:00", "付款时间: is before 下单时间"),
+            ("付款时间", "2024-06-18 20:00:00", "付款时间: is earlier than 下单时间"),
         ]
     )
     func badCellsAreRefused(column: String, value: String, problem: String) throws {

@@ -70,7 +70,7 @@ struct IntegrityCheckTests {
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
 
         #expect(
-            report.differences == ["guard stock_ledger_no_delete is missing: the ledger or the vouchers can be changed"]
+            report.differences == ["guard stock_ledger_no_delete is missing: what it guards can be changed"]
         )
     }
 
@@ -106,7 +106,7 @@ struct IntegrityCheckTests {
 
         #expect(
             report.differences == [
-                "guard stock_ledger_no_update was changed: the ledger or the vouchers can be changed"
+                "guard stock_ledger_no_update was changed: what it guards can be changed"
             ]
         )
     }
