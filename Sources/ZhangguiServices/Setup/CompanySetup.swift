@@ -33,39 +33,42 @@ public struct CompanySetup: Sendable {
     /// or, when something is refused, none of it.
     /// - Throws: ``SetupError`` for an unknown time zone, a warehouse code given twice, a bad range or setting.
     public func create(_ plan: CompanyPlan) throws -> Int64 {
-        try validate(plan)
-        return try database.write { connection in
-            let records = CompanyRecords(connection)
-            let companyID = try records.create(name: plan.name, timeZone: plan.timeZone)
-            for warehouse in plan.warehouses {
-                _ = try records.addWarehouse(warehouse, companyID: companyID)
-            }
-            let range = plan.waybillRange
-            try FulfilmentRecords(connection).setWaybillRange(
-                courierCode: range.courier,
-                prefix: range.prefix,
-                first: range.first,
-                last: range.last,
-                companyID: companyID
-            )
-            try records.updateSettings(
-                companyID: companyID,
-                highPriorityThreshold: plan.policy.highPriorityThreshold,
-                minimumListPriceShareBasisPoints: plan.policy.minimumListPriceShareBasisPoints,
-                vatRateBasisPoints: plan.vatRateBasisPoints,
-                standard: plan.standard
-            )
-            return companyID
-        }
+        try Self.validate(plan)
+        return try database.write { try Self.write(plan, in: $0) }
     }
 
-    private func validate(_ plan: CompanyPlan) throws {
+    /// Writes a validated plan in the caller's transaction: company, warehouses, waybill range, settings.
+    static func write(_ plan: CompanyPlan, in connection: any DatabaseConnection) throws -> Int64 {
+        let records = CompanyRecords(connection)
+        let companyID = try records.create(name: plan.name, timeZone: plan.timeZone)
+        for warehouse in plan.warehouses {
+            _ = try records.addWarehouse(warehouse, companyID: companyID)
+        }
+        let range = plan.waybillRange
+        try FulfilmentRecords(connection).setWaybillRange(
+            courierCode: range.courier,
+            prefix: range.prefix,
+            first: range.first,
+            last: range.last,
+            companyID: companyID
+        )
+        try records.updateSettings(
+            companyID: companyID,
+            highPriorityThreshold: plan.policy.highPriorityThreshold,
+            minimumListPriceShareBasisPoints: plan.policy.minimumListPriceShareBasisPoints,
+            vatRateBasisPoints: plan.vatRateBasisPoints,
+            standard: plan.standard
+        )
+        return companyID
+    }
+
+    static func validate(_ plan: CompanyPlan) throws {
         guard BusinessCalendar(timeZoneIdentifier: plan.timeZone) != nil else {
             throw SetupError(code: .unknownTimeZone, detail: plan.timeZone)
         }
         var codes: Set<String> = []
         for warehouse in plan.warehouses {
-            try validate(warehouse)
+            try Self.validate(warehouse)
             guard codes.insert(warehouse.code).inserted else {
                 throw SetupError(code: .duplicateWarehouse, detail: warehouse.code)
             }
@@ -82,7 +85,7 @@ public struct CompanySetup: Sendable {
         }
     }
 
-    private func validate(_ warehouse: Warehouse) throws {
+    static func validate(_ warehouse: Warehouse) throws {
         guard !warehouse.code.isEmpty, !warehouse.name.isEmpty else {
             throw SetupError(code: .badSetting, detail: "a warehouse needs a code and a name")
         }
@@ -106,7 +109,7 @@ public struct CompanySetup: Sendable {
     /// - Throws: ``SetupError`` when the code is taken.
     @discardableResult
     public func addWarehouse(_ warehouse: Warehouse, companyID: Int64) throws -> Int64 {
-        try validate(warehouse)
+        try Self.validate(warehouse)
         do {
             return try database.write { try CompanyRecords($0).addWarehouse(warehouse, companyID: companyID) }
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
