@@ -86,8 +86,14 @@ public struct CompanySetup: Sendable {
     }
 
     static func validate(_ warehouse: Warehouse) throws {
-        guard !warehouse.code.isEmpty, !warehouse.name.isEmpty else {
-            throw SetupError(code: .badSetting, detail: "a warehouse needs a code and a name")
+        guard Warehouse.isValidCode(warehouse.code), !warehouse.name.isEmpty else {
+            throw SetupError(
+                code: .badSetting,
+                detail: "a warehouse needs a name and a code of letters, digits, '-' or '_'"
+            )
+        }
+        guard Set(warehouse.regions).count == warehouse.regions.count else {
+            throw SetupError(code: .badSetting, detail: "warehouse \(warehouse.code) names a region twice")
         }
         if let region = warehouse.regions.first(where: { !Warehouse.isValidRegion($0) }) {
             throw SetupError(

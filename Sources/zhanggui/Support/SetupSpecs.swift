@@ -27,6 +27,12 @@ enum SetupSpecs {
                 "\(label) '\(spec)': region '\(wrong)' is not a division-code prefix of 2 to 6 digits (such as 31 or 3301)"
             )
         }
+        if let repeated = regions.first(where: { region in regions.filter { $0 == region }.count > 1 }) {
+            throw UsageError("\(label) '\(spec)': region '\(repeated)' is given twice")
+        }
+        guard Warehouse.isValidCode(parts[0]) else {
+            throw UsageError("\(label) '\(spec)': CODE '\(parts[0])' may hold only letters, digits, '-' and '_'")
+        }
         return Warehouse(code: parts[0], name: parts[1], priority: priority, regions: regions)
     }
 
