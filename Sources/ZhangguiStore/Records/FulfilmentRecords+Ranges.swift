@@ -35,7 +35,7 @@ extension FulfilmentRecords {
     public func highestIssuedNumber(courierCode: String, prefix: String, companyID: Int64) throws -> Int64? {
         try connection.queryOne(
             """
-            SELECT MAX(CAST(SUBSTR(waybill_no, ?) AS BIGINT)) FROM shipments
+            SELECT MAX(\(connection.dialect.leadingNumber("SUBSTR(waybill_no, ?)"))) FROM shipments
             WHERE company_id = ? AND courier_code = ? AND SUBSTR(waybill_no, 1, ?) = ?
             """,
             prefix.count + 1,

@@ -13,7 +13,7 @@ enum OrderLookup {
     static func tradeID(
         order: String,
         shop: String?,
-        database: SQLiteDatabase,
+        database: any Database,
         companyID: Int64,
         allowingPartSuffix: Bool = false
     ) throws -> Int64 {
@@ -51,7 +51,7 @@ enum OrderLookup {
         return (String(text[..<dash]), part)
     }
 
-    private static func find(_ order: String, database: SQLiteDatabase, companyID: Int64) throws -> [Match] {
+    private static func find(_ order: String, database: any Database, companyID: Int64) throws -> [Match] {
         try database.read { try TradeRecords($0, currency: .cny).find(platformOrderID: order, companyID: companyID) }
     }
 }
