@@ -53,6 +53,29 @@ struct TransactionTests {
         #expect(try units(database) == ["A": 1, "C": 4])
     }
 
+    @Test("nested savepoints undo only the one that failed, also when it ran no statement", arguments: Engine.all)
+    func nestedSavepoints(engine: Engine) throws {
+        let database = try database(engine)
+        struct Refused: Error {}
+
+        try database.write { connection in
+            try connection.savepoint {
+                try connection.execute("INSERT INTO boxes (code, units) VALUES (?, ?)", "A", 1)
+                try connection.savepoint {}
+                _ = try? connection.savepoint {
+                    try connection.execute("INSERT INTO boxes (code, units) VALUES (?, ?)", "B", 2)
+                    throw Refused()
+                }
+                _ = try? connection.savepoint { throw Refused() }
+                try connection.savepoint {
+                    _ = try connection.execute("INSERT INTO boxes (code, units) VALUES (?, ?)", "C", 3)
+                }
+            }
+        }
+
+        #expect(try units(database) == ["A": 1, "C": 3])
+    }
+
     @Test("after a refused statement in recoverable, the transaction reads and writes on", arguments: Engine.all)
     func recoverable(engine: Engine) throws {
         let database = try database(engine)

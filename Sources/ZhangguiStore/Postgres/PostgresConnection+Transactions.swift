@@ -20,6 +20,7 @@ extension PostgresConnection {
     ///   body caught), that conflict, so the caller can run the transaction again.
     func transaction<T>(_ kind: TransactionKind, _ body: (any DatabaseConnection) throws -> T) throws -> T {
         conflict = nil
+        deferred.removeAll()
         if kind == .exclusiveWrite { try run("SELECT pg_advisory_lock(\(Self.writersLockKey))") }
         defer { if kind == .exclusiveWrite { releaseExclusiveLock() } }
         try run(Self.begin(kind))
@@ -28,6 +29,7 @@ extension PostgresConnection {
             try commit()
             return result
         } catch {
+            deferred.removeAll()
             _ = try? run("ROLLBACK")
             throw conflict ?? error
         }
@@ -52,6 +54,7 @@ extension PostgresConnection {
                 message: "a statement failed earlier in the transaction, so it was rolled back"
             )
         }
+        deferred.removeAll()  // COMMIT releases every savepoint
         try run("COMMIT")
     }
 

@@ -4,8 +4,9 @@ import CLibPQ
 /// to one transaction at a time.
 ///
 /// A statement with arguments is prepared on the server the first time its SQL is seen (its `?` placeholders
-/// numbered once) and only executed after that; a statement without arguments is sent as it is. Parameters and
-/// results travel as text (see ``PostgresValues``).
+/// numbered once) and only executed after that, which halves the time of a typical statement; a statement without
+/// arguments is sent as it is. Parameters and results travel as text (see ``PostgresValues``). Savepoint commands
+/// wait and go out with the next statement, in one round trip (see ``savepoint(_:)``).
 final class PostgresConnection: DatabaseConnection {
     var dialect: SQLDialect { .postgres }
 
@@ -17,6 +18,8 @@ final class PostgresConnection: DatabaseConnection {
     /// The serialization failure or deadlock the current transaction met. It is kept even when the body catches
     /// the error, because the transaction can then only be rolled back and run again.
     var conflict: DatabaseError?
+    /// Savepoint commands not sent yet, in order.
+    var deferred: [String] = []
 
     /// Connects to the server `url` names (`postgres://` or `postgresql://`, libpq's URI syntax).
     /// - Throws: ``DatabaseError`` of kind `cannotOpen`, with libpq's message, which never holds the password.
@@ -53,6 +56,7 @@ final class PostgresConnection: DatabaseConnection {
     /// Whether the connection can serve another transaction: open, and back outside any transaction.
     var isReusable: Bool {
         !isClosed && PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
+            && PQpipelineStatus(handle) == PQ_PIPELINE_OFF
     }
 
     @discardableResult
@@ -81,29 +85,42 @@ final class PostgresConnection: DatabaseConnection {
         }
     }
 
+    /// Runs `body` in a savepoint. `SAVEPOINT` and `RELEASE` wait in ``deferred`` and go out with the next
+    /// statement, or are dropped together when `body` ran none; a savepoint per trade or per stock posting would
+    /// otherwise cost two round trips each.
     func savepoint<T>(_ body: () throws -> T) throws -> T {
         savepointDepth += 1
         let name = "sp\(savepointDepth)"
         defer { savepointDepth -= 1 }
-        try run("SAVEPOINT \(name)")
+        deferred.append("SAVEPOINT \(name)")
         do {
             let result = try body()
-            try run("RELEASE SAVEPOINT \(name)")
+            if !forget(savepoint: name) { deferred.append("RELEASE SAVEPOINT \(name)") }
             return result
         } catch {
             // After a conflict the whole transaction is rolled back; undoing just the savepoint would not save it.
-            if conflict == nil {
-                try run("ROLLBACK TO SAVEPOINT \(name)")
-                try run("RELEASE SAVEPOINT \(name)")
+            if conflict == nil, !forget(savepoint: name) {
+                try run("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
             }
             throw error
         }
     }
 
+    /// Drops the savepoint `name` when it was never sent because no statement ran in it; false when it was sent.
+    private func forget(savepoint name: String) -> Bool {
+        guard deferred.last == "SAVEPOINT \(name)" else { return false }
+        deferred.removeLast()
+        return true
+    }
+
     /// Runs statements without arguments or results through the simple query protocol, uncached (transaction
-    /// control, locks). `sql` may hold several statements separated by semicolons.
+    /// control, locks), after the deferred savepoint commands, in one round trip. `sql` may hold several statements
+    /// separated by semicolons, or none.
     func run(_ sql: String) throws {
-        PQclear(try checked(PQexec(handle, sql)))
+        let text = (deferred + [sql]).filter { !$0.isEmpty }.joined(separator: "; ")
+        deferred.removeAll()
+        guard !text.isEmpty else { return }
+        PQclear(try checked(PQexec(handle, text)))
     }
 
     private func perform(_ sql: String, _ arguments: [any SQLBindable]) throws -> OpaquePointer {
@@ -111,14 +128,18 @@ final class PostgresConnection: DatabaseConnection {
         guard !parameters.isEmpty else {
             let translated = PostgresSQL(translating: sql)
             try expect(translated.parameterCount, arguments: 0)
-            return try checked(PQexecParams(handle, translated.text, 0, nil, nil, nil, nil, 0))
+            if deferred.isEmpty { return try checked(PQexecParams(handle, translated.text, 0, nil, nil, nil, nil, 0)) }
+            return try afterDeferred { PQsendQueryParams(handle, translated.text, 0, nil, nil, nil, nil, 0) }
         }
         let statement = try prepared(sql)
         try expect(statement.parameterCount, arguments: parameters.count)
-        let result = PostgresValues.withCStrings(parameters) { values in
-            PQexecPrepared(handle, statement.name, Int32(parameters.count), values, nil, nil, 0)
+        let count = Int32(parameters.count)
+        return try PostgresValues.withCStrings(parameters) { values in
+            guard deferred.isEmpty else {
+                return try afterDeferred { PQsendQueryPrepared(handle, statement.name, count, values, nil, nil, 0) }
+            }
+            return try checked(PQexecPrepared(handle, statement.name, count, values, nil, nil, 0))
         }
-        return try checked(result)
     }
 
     private func prepared(_ sql: String) throws -> (name: String, parameterCount: Int) {
@@ -140,23 +161,32 @@ final class PostgresConnection: DatabaseConnection {
         }
     }
 
-    /// The result when the statement succeeded; otherwise frees it and throws its error, remembering a conflict.
+    /// The result when the statement succeeded; otherwise frees it and throws its error.
     private func checked(_ result: OpaquePointer?) throws -> OpaquePointer {
         guard let result else { throw connectionError() }
+        if let error = error(in: result) {
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+
+    /// The error a result reports, or nil when its statement succeeded; a conflict is remembered for the
+    /// transaction.
+    func error(in result: OpaquePointer) -> DatabaseError? {
         let status = PQresultStatus(result)
-        if status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK { return result }
-        defer { PQclear(result) }
-        guard let sqlState = PQresultErrorField(result, zhanggui_pq_diag_sqlstate) else { throw connectionError() }
+        if status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK { return nil }
+        guard let sqlState = PQresultErrorField(result, zhanggui_pq_diag_sqlstate) else { return connectionError() }
         let error = DatabaseError.postgres(
             sqlState: Self.text(sqlState),
             message: Self.text(PQresultErrorField(result, zhanggui_pq_diag_message_primary))
         )
         if error.isRetryableConflict, conflict == nil { conflict = error }
-        throw error
+        return error
     }
 
     /// A failure with no server error behind it: the connection broke, or libpq ran out of memory.
-    private func connectionError() -> DatabaseError {
+    func connectionError() -> DatabaseError {
         let isBroken = PQstatus(handle) != CONNECTION_OK
         return DatabaseError(
             kind: isBroken ? .cannotOpen : .other,
