@@ -15,15 +15,25 @@ extension PostgresConnection {
     /// The advisory lock every Zhanggui writer takes, one per database: "zhanggui" in ASCII.
     static let writersLockKey: Int64 = 0x7A68_616E_6767_7569
 
+    /// The connection turned out to be broken before the transaction began, such as one the server closed while
+    /// it was idle in the pool (a restart, an idle timeout). Nothing ran, so another connection may try again.
+    struct BrokenBeforeBegin: Error {
+        let error: DatabaseError
+    }
+
     /// Runs `body` in a transaction of `kind`: committed when it returns, rolled back when it throws.
     /// - Throws: the body's error; or, when the transaction met a serialization failure or deadlock (even one the
     ///   body caught), that conflict, so the caller can run the transaction again.
     func transaction<T>(_ kind: TransactionKind, _ body: (any DatabaseConnection) throws -> T) throws -> T {
         conflict = nil
         deferred.removeAll()
-        if kind == .exclusiveWrite { try run("SELECT pg_advisory_lock(\(Self.writersLockKey))") }
+        do {
+            if kind == .exclusiveWrite { try run("SELECT pg_advisory_lock(\(Self.writersLockKey))") }
+            try run(Self.begin(kind))
+        } catch let error as DatabaseError where PQstatus(handle) != CONNECTION_OK {
+            throw BrokenBeforeBegin(error: error)
+        }
         defer { if kind == .exclusiveWrite { releaseExclusiveLock() } }
-        try run(Self.begin(kind))
         do {
             let result = try body(self)
             try commit()

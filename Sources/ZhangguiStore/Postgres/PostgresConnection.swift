@@ -72,9 +72,10 @@ final class PostgresConnection: DatabaseConnection {
         return rows
     }
 
-    // Known limitation: libpq receives the whole result before the first row is handed over, so a large scan
-    // holds all its rows in memory once (as text). Single-row mode would avoid that but would forbid other
-    // statements on this connection inside `body`, which callers rely on.
+    // Known limitation: libpq receives the whole result before the first row is handed over, so a scan holds all
+    // its rows in memory once, as text. Safe for now: the services scan in batches of 500–1,000 trades, and the
+    // largest scans (the catalogue, a company's balances) are a few megabytes. Single-row mode would avoid it but
+    // would forbid other statements on this connection inside `body`, which callers rely on.
     func forEach(_ sql: String, _ arguments: [any SQLBindable], _ body: (Row) throws -> Void) throws {
         let result = try perform(sql, arguments)
         defer { PQclear(result) }

@@ -24,6 +24,7 @@ public final class PostgresDatabase: Database, Sendable {
 
     private let pool: PostgresPool
     private let retries: WriteRetryPolicy
+    private let maximumConnections: Int
 
     /// Connects to the database `url` names and keeps up to `maximumConnections` connections open.
     /// - Parameter url: `postgres://user@host:port/database` or `postgresql://…`, with libpq's query options.
@@ -31,6 +32,7 @@ public final class PostgresDatabase: Database, Sendable {
     public init(url: String, maximumConnections: Int = 4) throws {
         pool = PostgresPool(url: url, capacity: maximumConnections)
         retries = WriteRetryPolicy()
+        self.maximumConnections = maximumConnections
         try pool.withConnection { _ in }
     }
 
@@ -44,7 +46,7 @@ public final class PostgresDatabase: Database, Sendable {
         while true {
             let kind: PostgresConnection.TransactionKind = retries.isExclusive(attempt) ? .exclusiveWrite : .write
             do {
-                return try pool.withConnection { try $0.transaction(kind, body) }
+                return try transaction(kind, body)
             } catch let error as DatabaseError where error.isRetryableConflict {
                 guard attempt < retries.maximumAttempts else {
                     throw DatabaseError(
@@ -60,7 +62,25 @@ public final class PostgresDatabase: Database, Sendable {
     }
 
     public func read<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T {
-        try pool.withConnection { try $0.transaction(.read, body) }
+        try transaction(.read, body)
+    }
+
+    /// Runs one transaction on a connection from the pool. A connection found broken before the transaction
+    /// began is dropped and the next one tried, so a server restart costs no failed command; after as many tries
+    /// as the pool holds connections, plus a new one, the failure is reported.
+    private func transaction<T>(
+        _ kind: PostgresConnection.TransactionKind,
+        _ body: (any DatabaseConnection) throws -> T
+    ) throws -> T {
+        var tries = 0
+        while true {
+            do {
+                return try pool.withConnection { try $0.transaction(kind, body) }
+            } catch let broken as PostgresConnection.BrokenBeforeBegin {
+                tries += 1
+                if tries > maximumConnections { throw broken.error }
+            }
+        }
     }
 
     /// Runs one statement without arguments outside any transaction, for the few that refuse to run inside one
