@@ -2,7 +2,7 @@
 # Each installs the Debian packages it needs (only those missing), builds, and runs.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev pkg-config tzdata
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 
@@ -15,10 +15,11 @@ export NO_PROXY := 127.0.0.1,localhost
 demo: release
 	.build/release/zhanggui demo
 
-## test: lint, build and run every test
+## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL
+test: APT_PACKAGES += postgresql
 test: deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
 ## bench: measure the main job on synthetic orders and on the full UCI year (release build)
 bench: release

@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // Plain C functions around libmicrohttpd's variadic calls.
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
@@ -28,7 +29,11 @@ let package = Package(
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
-        .target(name: "ZhangguiStore", dependencies: ["ZhangguiCore", "CSQLite"], swiftSettings: strictSettings),
+        .target(
+            name: "ZhangguiStore",
+            dependencies: ["ZhangguiCore", "CSQLite", "CLibPQ"],
+            swiftSettings: strictSettings
+        ),
         // Password hashing, random secrets, TOTP: the C cryptography behind a small Swift API.
         .target(
             name: "ZhangguiSecurity",
@@ -57,9 +62,16 @@ let package = Package(
         ),
 
         .testTarget(name: "ZhangguiCoreTests", dependencies: ["ZhangguiCore"], swiftSettings: strictSettings),
+        // The engines the store and service tests run on, and their throwaway databases.
+        .target(
+            name: "ZhangguiTestSupport",
+            dependencies: ["ZhangguiStore"],
+            path: "Tests/ZhangguiTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "ZhangguiStoreTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -71,6 +83,7 @@ let package = Package(
             name: "ZhangguiServicesTests",
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
+                "ZhangguiTestSupport",
             ],
             swiftSettings: strictSettings
         ),

@@ -23,7 +23,8 @@ func printUsage() {
     Output.line(
         """
         Common options, before or after the command:
-          --db PATH      the database file (default: $ZHANGGUI_DATABASE or ./zhanggui.sqlite)
+          --db PATH      the database: an SQLite file, or a postgres:// URL for PostgreSQL (default:
+                         $ZHANGGUI_DATABASE or ./zhanggui.sqlite)
           --data DIR     reference data folder holding divisions/ (default: $ZHANGGUI_DATA, ./Data, or the Data
                          folder of the repository the tool was built in)
         Exit status: 0 done, 1 refused or failed, 2 usage mistake.

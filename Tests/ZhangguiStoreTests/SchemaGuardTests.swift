@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import ZhangguiCore
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("The schema holds the invariants itself")
 struct SchemaGuardTests {
-    private func database() throws -> (SQLiteDatabase, Int64, Int64, Int64) {
-        let database = try SQLiteDatabase(path: ":memory:")
+    private func database(_ engine: Engine) throws -> (TestDatabase, Int64, Int64, Int64) {
+        let database = try engine.makeDatabase()
         try Migrator.migrate(database)
         let ids = try database.write { connection -> (Int64, Int64, Int64) in
             let records = CompanyRecords(connection)
@@ -21,16 +22,16 @@ struct SchemaGuardTests {
         return (database, ids.0, ids.1, ids.2)
     }
 
-    @Test("migrations run once and report the latest version")
-    func migrationsAreIdempotent() throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+    @Test("migrations run once and report the latest version", arguments: Engine.all)
+    func migrationsAreIdempotent(engine: Engine) throws {
+        let database = try engine.makeDatabase()
         #expect(try Migrator.migrate(database) == Migrator.latestVersion)
         #expect(try Migrator.migrate(database) == Migrator.latestVersion)
     }
 
-    @Test("a balance can never go below zero available, even by raw SQL")
-    func balanceCheckConstraint() throws {
-        let (database, company, warehouse, sku) = try database()
+    @Test("a balance can never go below zero available, even by raw SQL", arguments: Engine.all)
+    func balanceCheckConstraint(engine: Engine) throws {
+        let (database, company, warehouse, sku) = try database(engine)
         #expect(throws: DatabaseError.self) {
             try database.write { connection in
                 try connection.execute(
@@ -44,9 +45,9 @@ struct SchemaGuardTests {
         }
     }
 
-    @Test("the stock book refuses to reserve more than is available and writes nothing")
-    func stockBookRefuses() throws {
-        let (database, company, warehouse, sku) = try database()
+    @Test("the stock book refuses to reserve more than is available and writes nothing", arguments: Engine.all)
+    func stockBookRefuses(engine: Engine) throws {
+        let (database, company, warehouse, sku) = try database(engine)
         let posting = { (change: StockChange, cost: CostEffect) in
             StockPosting(
                 companyID: company,
@@ -76,9 +77,9 @@ struct SchemaGuardTests {
         #expect(entries == 1)
     }
 
-    @Test("the stock ledger and posted vouchers cannot be changed or deleted")
-    func appendOnlyTables() throws {
-        let (database, company, warehouse, sku) = try database()
+    @Test("the stock ledger and posted vouchers cannot be changed or deleted", arguments: Engine.all)
+    func appendOnlyTables(engine: Engine) throws {
+        let (database, company, warehouse, sku) = try database(engine)
         try database.write { connection in
             try StockBook(connection, currency: .cny).post(
                 StockPosting(
@@ -97,9 +98,9 @@ struct SchemaGuardTests {
         }
     }
 
-    @Test("a shop cannot hold the same platform order twice")
-    func uniquePlatformOrder() throws {
-        let (database, company, _, _) = try database()
+    @Test("a shop cannot hold the same platform order twice", arguments: Engine.all)
+    func uniquePlatformOrder(engine: Engine) throws {
+        let (database, company, _, _) = try database(engine)
         let trade = Trade(
             platformOrderID: "P1",
             shopCode: "S",
@@ -122,16 +123,13 @@ struct SchemaGuardTests {
 
 @Suite("Zhanggui leaves other applications' databases alone")
 struct ForeignDatabaseTests {
-    @Test("migrating a database that holds someone else's tables is refused and adds nothing")
-    func foreignDatabaseIsRefused() throws {
-        let database = try SQLiteDatabase(path: ":memory:")
+    @Test("migrating a database that holds someone else's tables is refused and adds nothing", arguments: Engine.all)
+    func foreignDatabaseIsRefused(engine: Engine) throws {
+        let database = try engine.makeDatabase()
         try database.write { try $0.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
 
         #expect(throws: DatabaseError.self) { try Migrator.migrate(database) }
 
-        let tables = try database.read {
-            try $0.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map { $0.string(0) }
-        }
-        #expect(tables == ["invoices"])
+        #expect(try database.tableNames() == ["invoices"])
     }
 }

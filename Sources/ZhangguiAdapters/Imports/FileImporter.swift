@@ -39,9 +39,11 @@ public struct FileImporter: Sendable {
         sheet: String? = nil,
         dryRun: Bool = false
     ) throws -> ImportReport {
-        var reader = try TableFiles.open(path: path, sheet: sheet)
-        let fileName = reader.fileName
+        var unread: (any TableReader)? = try TableFiles.open(path: path, sheet: sheet)
+        let fileName = unread?.fileName ?? path
         return try ImportTransaction(database: database).run(companyID: companyID, dryRun: dryRun) { connection in
+            // A write may run again after a conflict with another writer; each attempt reads the file from the start.
+            var reader = try unread.take() ?? TableFiles.open(path: path, sheet: sheet)
             let context = try CompanyContext.load(companyID, from: connection)
             var report = ImportReport(kind: kind.rawValue, file: fileName)
             switch kind {

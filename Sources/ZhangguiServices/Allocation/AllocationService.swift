@@ -26,13 +26,16 @@ public struct AllocationService: Sendable {
     public func allocateApproved(companyID: Int64, batchSize: Int = 1000) throws -> AllocationSummary {
         var summary = AllocationSummary()
         while true {
-            let count = try database.write { connection in
+            // A write may run again after a conflict with another writer: count into a copy, kept once committed.
+            let (count, counted) = try database.write { connection -> (Int, AllocationSummary) in
+                var counted = summary
                 let context = try CompanyContext.load(companyID, from: connection)
                 let trades = try TradeRecords(connection, currency: context.currency)
                     .batch(companyID: companyID, state: .approved, afterID: 0, limit: batchSize)
-                try allocate(trades, context: context, connection: connection, summary: &summary)
-                return trades.count
+                try allocate(trades, context: context, connection: connection, summary: &counted)
+                return (trades.count, counted)
             }
+            summary = counted
             if count < batchSize { return summary }
         }
     }

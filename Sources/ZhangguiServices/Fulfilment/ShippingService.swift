@@ -28,15 +28,18 @@ public struct ShippingService: Sendable {
     public func shipWaybilled(companyID: Int64, batchSize: Int = 500) throws -> ShippingSummary {
         var summary = ShippingSummary()
         while true {
-            let count = try database.write { connection in
+            // A write may run again after a conflict with another writer: count into a copy, kept once committed.
+            let (count, counted) = try database.write { connection -> (Int, ShippingSummary) in
+                var counted = summary
                 let context = try CompanyContext.load(companyID, from: connection)
                 let shipments = try FulfilmentRecords(connection)
                     .shipmentsToShip(companyID: companyID, limit: batchSize)
-                guard let first = shipments.first?.id, let last = shipments.last?.id else { return 0 }
+                guard let first = shipments.first?.id, let last = shipments.last?.id else { return (0, counted) }
                 let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
-                try batch.ship(shipments, summary: &summary)
-                return shipments.count
+                try batch.ship(shipments, summary: &counted)
+                return (shipments.count, counted)
             }
+            summary = counted
             if count < batchSize { return summary }
         }
     }

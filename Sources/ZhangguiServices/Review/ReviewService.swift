@@ -35,17 +35,20 @@ public struct ReviewService: Sendable {
         var summary = ReviewSummary()
         var afterID: Int64 = 0
         while true {
-            let batchEnd: Int64? = try database.write { connection in
+            // A write may run again after a conflict with another writer: count into a copy, kept once committed.
+            let (batchEnd, counted) = try database.write { connection -> (Int64?, ReviewSummary) in
+                var counted = summary
                 let context = try CompanyContext.load(companyID, from: connection)
                 let trades = try TradeRecords(connection, currency: context.currency)
                     .batch(companyID: companyID, state: .pendingReview, afterID: afterID, limit: batchSize)
-                guard let last = trades.last else { return nil }
+                guard let last = trades.last else { return (nil, counted) }
                 var snapshot = try StockSnapshot.load(context: context, connection: connection)
                 for trade in trades {
-                    try review(trade, context: context, connection: connection, snapshot: &snapshot, summary: &summary)
+                    try review(trade, context: context, connection: connection, snapshot: &snapshot, summary: &counted)
                 }
-                return last.id
+                return (last.id, counted)
             }
+            summary = counted
             guard let batchEnd else { return summary }
             afterID = batchEnd
         }

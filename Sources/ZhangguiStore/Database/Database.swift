@@ -47,6 +47,10 @@ public protocol Database: Sendable {
 
     /// Runs `body` in a write transaction: committed when it returns, rolled back when it throws.
     /// Writers are serialised, so a check-then-update inside `body` cannot race another writer.
+    ///
+    /// An engine may run `body` more than once: PostgreSQL rolls back a writer that lost a conflict with another
+    /// and runs it again. So `body` keeps its effects in the transaction and its return value, never in state
+    /// outside it (a counter, a consumed file reader, a message sent).
     @discardableResult
     func write<T>(_ body: (any DatabaseConnection) throws -> T) throws -> T
 

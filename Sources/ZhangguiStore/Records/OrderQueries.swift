@@ -25,12 +25,16 @@ public struct OrderQueries {
 
     /// Trades of the company, optionally only those in `state`, oldest first (by id), at most `limit`.
     public func list(companyID: Int64, state: TradeState?, limit: Int) throws -> [ListRow] {
-        try connection.query(
+        let openHolds = connection.dialect.joinedTexts(
+            "h.reason || '(' || h.check_name || '): ' || h.detail",
+            separator: "; ",
+            orderedBy: "h.id"
+        )
+        return try connection.query(
             """
             SELECT t.id, p.code, t.platform_order_id, t.split_seq, t.state, t.paid_fen, t.is_high_priority,
                    s.waybill_no,
-                   (SELECT GROUP_CONCAT(h.reason || '(' || h.check_name || '): ' || h.detail, '; ') FROM trade_holds h
-                    WHERE h.trade_id = t.id AND h.released_at IS NULL)
+                   (SELECT \(openHolds) FROM trade_holds h WHERE h.trade_id = t.id AND h.released_at IS NULL)
             FROM trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
             WHERE t.company_id = ? AND (? = '' OR t.state = ?)
             ORDER BY t.id LIMIT ?

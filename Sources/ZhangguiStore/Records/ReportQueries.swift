@@ -60,11 +60,12 @@ public struct ReportQueries {
     {
         try connection.query(
             """
-            SELECT sku_code,
-                   SUM(CASE WHEN account_code = ? THEN credit_fen - debit_fen ELSE 0 END) AS revenue,
-                   SUM(CASE WHEN account_code = ? THEN debit_fen - credit_fen ELSE 0 END) AS cost
-            FROM voucher_lines WHERE company_id = ? AND sku_code IS NOT NULL
-            GROUP BY sku_code ORDER BY revenue - cost DESC, sku_code LIMIT ?
+            SELECT sku_code, revenue, cost FROM (
+                SELECT sku_code,
+                       SUM(CASE WHEN account_code = ? THEN credit_fen - debit_fen ELSE 0 END) AS revenue,
+                       SUM(CASE WHEN account_code = ? THEN debit_fen - credit_fen ELSE 0 END) AS cost
+                FROM voucher_lines WHERE company_id = ? AND sku_code IS NOT NULL GROUP BY sku_code) margins
+            ORDER BY revenue - cost DESC, sku_code LIMIT ?
             """,
             revenueAccount,
             costAccount,
@@ -141,11 +142,15 @@ extension ReportQueries {
 
     /// Trades of the company, optionally in one state, newest platform order first, up to `limit`.
     public func orderList(companyID: Int64, state: String?, limit: Int) throws -> [OrderListRow] {
-        try connection.query(
+        let openHolds = connection.dialect.joinedTexts(
+            "h.reason || '(' || h.check_name || '): ' || h.detail",
+            separator: "; ",
+            orderedBy: "h.id"
+        )
+        return try connection.query(
             """
             SELECT t.id, t.platform_order_id, t.split_seq, t.state, t.paid_fen, t.is_high_priority, s.waybill_no,
-                   (SELECT GROUP_CONCAT(h.reason || '(' || h.check_name || '): ' || h.detail, '; ') FROM trade_holds h
-                    WHERE h.trade_id = t.id AND h.released_at IS NULL)
+                   (SELECT \(openHolds) FROM trade_holds h WHERE h.trade_id = t.id AND h.released_at IS NULL)
             FROM trades t LEFT JOIN shipments s ON s.id = t.shipment_id
             WHERE t.company_id = ? AND (? = '' OR t.state = ?)
             ORDER BY t.id LIMIT ?

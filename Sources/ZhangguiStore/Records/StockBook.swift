@@ -185,31 +185,34 @@ public struct StockBook {
     private func updateBalance(_ posting: StockPosting) throws {
         let change = posting.change
         do {
-            let updated = try connection.execute(
-                """
-                UPDATE stock_balances SET on_hand = on_hand + ?, reserved = reserved + ?, frozen = frozen + ?
-                WHERE warehouse_id = ? AND sku_id = ? AND company_id = ?
-                """,
-                change.onHand,
-                change.reserved,
-                change.frozen,
-                posting.warehouseID,
-                posting.skuID,
-                posting.companyID
-            )
-            if updated == 0 {
-                try connection.execute(
+            // Recoverable: on a refusal the level is read again in the same transaction.
+            try connection.recoverable {
+                let updated = try connection.execute(
                     """
-                    INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand, reserved, frozen)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    UPDATE stock_balances SET on_hand = on_hand + ?, reserved = reserved + ?, frozen = frozen + ?
+                    WHERE warehouse_id = ? AND sku_id = ? AND company_id = ?
                     """,
-                    posting.companyID,
-                    posting.warehouseID,
-                    posting.skuID,
                     change.onHand,
                     change.reserved,
-                    change.frozen
+                    change.frozen,
+                    posting.warehouseID,
+                    posting.skuID,
+                    posting.companyID
                 )
+                if updated == 0 {
+                    try connection.execute(
+                        """
+                        INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand, reserved, frozen)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                        posting.companyID,
+                        posting.warehouseID,
+                        posting.skuID,
+                        change.onHand,
+                        change.reserved,
+                        change.frozen
+                    )
+                }
             }
         } catch let error as DatabaseError where error.kind == .checkViolation {
             let level = try level(warehouseID: posting.warehouseID, skuID: posting.skuID)

@@ -32,7 +32,7 @@ enum BooksCommands {
         return 0
     }
 
-    private static func printLedger(sku: String, limit: Int, database: SQLiteDatabase, companyID: Int64) throws {
+    private static func printLedger(sku: String, limit: Int, database: any Database, companyID: Int64) throws {
         let entries = try database.read {
             try ReportQueries($0).ledger(companyID: companyID, skuCode: sku, limit: limit + 1)
         }
@@ -47,7 +47,7 @@ enum BooksCommands {
         if entries.count > limit { Output.line("  … more entries (use --limit)") }
     }
 
-    private static func printLevels(sku: String?, limit: Int, database: SQLiteDatabase, companyID: Int64) throws {
+    private static func printLevels(sku: String?, limit: Int, database: any Database, companyID: Int64) throws {
         let levels = try database.read { try ReportQueries($0).stockLevels(companyID: companyID, skuCode: sku) }
         if let sku, levels.isEmpty {
             Output.line("no stock recorded for \(sku) in any warehouse")

@@ -44,7 +44,8 @@ struct Command: Sendable {
     var commonOptionsHelp: String {
         var lines = ["Common options:"]
         if options.contains("db") {
-            lines.append("  --db PATH      the database file (default: $ZHANGGUI_DATABASE or ./zhanggui.sqlite)")
+            lines.append("  --db PATH      the database: an SQLite file, or a postgres:// URL for PostgreSQL (default:")
+            lines.append("                 $ZHANGGUI_DATABASE or ./zhanggui.sqlite)")
         }
         if options.contains("data") {
             lines.append("  --data DIR     reference data folder holding divisions/ (default: $ZHANGGUI_DATA, ./Data,")

@@ -13,7 +13,7 @@ enum OrderLookup {
     static func tradeID(
         order: String,
         shop: String?,
-        database: SQLiteDatabase,
+        database: any Database,
         companyID: Int64,
         allowingPartSuffix: Bool = false
     ) throws -> Int64 {
@@ -28,7 +28,7 @@ enum OrderLookup {
     /// Every part of `order` (an order split across warehouses has several) in `shop` or the only shop that has it,
     /// lowest part first; `ORDER-N` names part N alone when no order is numbered so itself.
     /// - Throws: ``Refusal`` when no shop has it, or several do and `shop` is nil.
-    static func tradeIDs(order: String, shop: String?, database: SQLiteDatabase, companyID: Int64) throws
+    static func tradeIDs(order: String, shop: String?, database: any Database, companyID: Int64) throws
         -> [(id: Int64, name: String)]
     {
         let matches = try find(order, database: database, companyID: companyID)
@@ -69,7 +69,7 @@ enum OrderLookup {
         return (String(text[..<dash]), part)
     }
 
-    private static func find(_ order: String, database: SQLiteDatabase, companyID: Int64) throws -> [Match] {
+    private static func find(_ order: String, database: any Database, companyID: Int64) throws -> [Match] {
         try database.read { try TradeRecords($0, currency: .cny).find(platformOrderID: order, companyID: companyID) }
     }
 }

@@ -3,11 +3,12 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("zhanggui check proves the books, and names what differs")
 struct IntegrityCheckTests {
-    private func shippedShop() throws -> TestShop {
-        let shop = try TestShop()
+    private func shippedShop(_ engine: Engine) throws -> TestShop {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10, at: 1000)
@@ -16,9 +17,9 @@ struct IntegrityCheckTests {
         return shop
     }
 
-    @Test("after the main job every balance matches its ledger and the trial balance is zero")
-    func cleanBooks() throws {
-        let report = try IntegrityCheck(database: try shippedShop().database).run(companyID: 1)
+    @Test("after the main job every balance matches its ledger and the trial balance is zero", arguments: Engine.all)
+    func cleanBooks(engine: Engine) throws {
+        let report = try IntegrityCheck(database: try shippedShop(engine).database).run(companyID: 1)
         #expect(report.differences == [])
         // Opening receipt, reservation, shipment: three ledger entries for one SKU in one warehouse.
         #expect(report.ledgerEntries == 3)
@@ -26,9 +27,9 @@ struct IntegrityCheckTests {
         #expect(report.vouchers == 2)
     }
 
-    @Test("a balance changed behind the ledger's back is named with warehouse and SKU")
-    func tamperedBalanceIsFound() throws {
-        let shop = try shippedShop()
+    @Test("a balance changed behind the ledger's back is named with warehouse and SKU", arguments: Engine.all)
+    func tamperedBalanceIsFound(engine: Engine) throws {
+        let shop = try shippedShop(engine)
         try shop.database.write { try $0.execute("UPDATE stock_balances SET on_hand = on_hand + 1") }
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
@@ -40,9 +41,9 @@ struct IntegrityCheckTests {
         )
     }
 
-    @Test("a cost changed behind the ledger's back is named with its SKU")
-    func tamperedCostIsFound() throws {
-        let shop = try shippedShop()
+    @Test("a cost changed behind the ledger's back is named with its SKU", arguments: Engine.all)
+    func tamperedCostIsFound(engine: Engine) throws {
+        let shop = try shippedShop(engine)
         try shop.database.write { try $0.execute("UPDATE sku_costs SET value_fen = value_fen + 5") }
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
@@ -52,9 +53,9 @@ struct IntegrityCheckTests {
         #expect(report.differences.contains("account 1405 holds 80.00, the stock is worth 80.05"))
     }
 
-    @Test("an order whose state was changed by hand is named")
-    func tamperedTradeStateIsFound() throws {
-        let shop = try shippedShop()
+    @Test("an order whose state was changed by hand is named", arguments: Engine.all)
+    func tamperedTradeStateIsFound(engine: Engine) throws {
+        let shop = try shippedShop(engine)
         try shop.database.write { try $0.execute("UPDATE trades SET state = 'approved', shipment_id = NULL") }
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
@@ -62,39 +63,41 @@ struct IntegrityCheckTests {
         #expect(report.differences == ["order T1 is approved but has no stock reserved"])
     }
 
-    @Test("a dropped append-only guard is named")
-    func droppedGuardIsFound() throws {
-        let shop = try shippedShop()
-        try shop.database.write { try $0.execute("DROP TRIGGER stock_ledger_no_delete") }
+    @Test("a dropped append-only guard is named", arguments: Engine.all)
+    func droppedGuardIsFound(engine: Engine) throws {
+        let shop = try shippedShop(engine)
+        let ledgerGuard = try #require(
+            Migrator.appendOnlyGuards(shop.database.dialect).last { $0.name.hasPrefix("stock_ledger_") }?.name
+        )
+        try shop.database.dropTrigger(ledgerGuard)
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
 
-        #expect(
-            report.differences == ["guard stock_ledger_no_delete is missing: what it guards can be changed"]
-        )
+        #expect(report.differences == ["guard \(ledgerGuard) is missing: what it guards can be changed"])
     }
 
     @Test(
         "tampered orders are named: state, amounts, lines and shipment that disagree",
-        arguments: [
+        arguments: Engine.all,
+        [
             ("UPDATE trades SET paid_fen = paid_fen + 1", "order T1 was paid other than goods plus freight"),
             ("UPDATE trade_lines SET net_fen = net_fen - 1", "order T1 has goods that differ from its lines"),
             ("UPDATE shipments SET shipped_at = NULL", "order T1 is shipped in a shipment that has not left"),
             ("UPDATE trades SET state = 'cancelled'", "order T1 is cancelled with a shipment"),
         ]
     )
-    func tamperedOrdersAreNamed(statement: String, difference: String) throws {
-        let shop = try shippedShop()
-        try shop.database.write { try $0.execute(statement) }
+    func tamperedOrdersAreNamed(engine: Engine, tampering: (statement: String, difference: String)) throws {
+        let shop = try shippedShop(engine)
+        try shop.database.write { try $0.execute(tampering.statement) }
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
 
-        #expect(report.differences.contains(difference))
+        #expect(report.differences.contains(tampering.difference))
     }
 
-    @Test("a guard swapped for a harmless one of the same name is found")
+    @Test("a guard swapped for a harmless one of the same name is found (SQLite keeps the trigger's text)")
     func swappedGuardIsFound() throws {
-        let shop = try shippedShop()
+        let shop = try shippedShop(.sqlite)
         try shop.database.write { connection in
             try connection.execute("DROP TRIGGER stock_ledger_no_update")
             try connection.execute(
@@ -104,10 +107,6 @@ struct IntegrityCheckTests {
 
         let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
 
-        #expect(
-            report.differences == [
-                "guard stock_ledger_no_update was changed: what it guards can be changed"
-            ]
-        )
+        #expect(report.differences == ["guard stock_ledger_no_update was changed: what it guards can be changed"])
     }
 }

@@ -3,12 +3,16 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("From approved order to shipped parcel, booked exactly")
 struct MainJobTests {
-    @Test("receive 10 @ 10.00 and 10 @ 20.00, ship 5: cost 75.00, 15 left worth 225.00, books balance")
-    func movingAverageThroughShipping() throws {
-        let shop = try TestShop()
+    @Test(
+        "receive 10 @ 10.00 and 10 @ 20.00, ship 5: cost 75.00, 15 left worth 225.00, books balance",
+        arguments: Engine.all
+    )
+    func movingAverageThroughShipping(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("W1", priority: 1)
         try shop.addWarehouse("W2", priority: 2)
         try shop.addSKUs("A")
@@ -45,9 +49,9 @@ struct MainJobTests {
         #expect(check.trialBalanceFen == 0)
     }
 
-    @Test("the waybill numbers come from the range, one per parcel, never twice")
-    func waybillNumbersFromRange() throws {
-        let shop = try TestShop()
+    @Test("the waybill numbers come from the range, one per parcel, never twice", arguments: Engine.all)
+    func waybillNumbersFromRange(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10)
@@ -79,9 +83,12 @@ struct MainJobTests {
         try shop.setup.setWaybillRange(courierCode: "ZG", prefix: "ZG", first: 3, last: 100, companyID: shop.companyID)
     }
 
-    @Test("two orders to the same receiver ship in one parcel; a different receiver gets their own")
-    func mergesOnlyIdenticalReceivers() throws {
-        let shop = try TestShop()
+    @Test(
+        "two orders to the same receiver ship in one parcel; a different receiver gets their own",
+        arguments: Engine.all
+    )
+    func mergesOnlyIdenticalReceivers(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A", "B")
         try shop.stock("A", 10)
@@ -101,9 +108,12 @@ struct MainJobTests {
         #expect(shipped.trades == 3)
     }
 
-    @Test("an order no single warehouse can fill is split; lines of 83 units keep their money to the fen")
-    func splitsAcrossWarehouses() throws {
-        let shop = try TestShop()
+    @Test(
+        "an order no single warehouse can fill is split; lines of 83 units keep their money to the fen",
+        arguments: Engine.all
+    )
+    func splitsAcrossWarehouses(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("W1", priority: 1)
         try shop.addWarehouse("W2", priority: 2)
         try shop.addSKUs("A", "B")
@@ -141,9 +151,12 @@ struct MainJobTests {
 
 @Suite("Choosing the warehouse by priority and region")
 struct WarehouseChoiceTests {
-    @Test("a Beijing order ships from the Beijing forward warehouse; a Shanghai order skips it for the next one")
-    func regionDecidesTheWarehouse() throws {
-        let shop = try TestShop()
+    @Test(
+        "a Beijing order ships from the Beijing forward warehouse; a Shanghai order skips it for the next one",
+        arguments: Engine.all
+    )
+    func regionDecidesTheWarehouse(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("BJ", priority: 1, regions: ["11"])
         try shop.addWarehouse("SH", priority: 2)
         try shop.addSKUs("A")

@@ -2,12 +2,16 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("Waybill number ranges")
 struct WaybillRangeTests {
-    @Test("each courier's range shows its next number and how many are left, and waybilling moves it on")
-    func rangesShowWhatIsLeft() throws {
-        let shop = try TestShop()
+    @Test(
+        "each courier's range shows its next number and how many are left, and waybilling moves it on",
+        arguments: Engine.all
+    )
+    func rangesShowWhatIsLeft(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.setup.setWaybillRange(
             courierCode: "SF",
             prefix: "SF",

@@ -2,12 +2,13 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("What a clerk sees of orders: the list and one order's facts")
 struct OrderQueriesTests {
-    @Test("the same order number in two shops lists as two rows, each with its shop")
-    func listNamesTheShop() throws {
-        let shop = try TestShop()
+    @Test("the same order number in two shops lists as two rows, each with its shop", arguments: Engine.all)
+    func listNamesTheShop(engine: Engine) throws {
+        let shop = try TestShop(engine)
         var other = makeTrade("T1", lines: [("A", 1, 500)], receiver: "李示例")
         other.shopCode = "OTHER"
         try shop.ingest([makeTrade("T1", lines: [("A", 2, 1000)]), other])
@@ -21,9 +22,12 @@ struct OrderQueriesTests {
         #expect(rows.map(\.state) == [.pendingReview, .pendingReview])
     }
 
-    @Test("the list keeps to the limit and to the state asked for, and shows why an order is held")
-    func limitAndState() throws {
-        let shop = try TestShop()
+    @Test(
+        "the list keeps to the limit and to the state asked for, and shows why an order is held",
+        arguments: Engine.all
+    )
+    func limitAndState(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.ingest((1...3).map { makeTrade("T\($0)", lines: [("A", 1, 1000)], receiver: "客\($0)") })
         try shop.review.hold(tradeID: try shop.tradeID("T2"), note: "等客户确认", companyID: shop.companyID)
 
@@ -34,9 +38,9 @@ struct OrderQueriesTests {
         #expect(try list(shop, state: .approved, limit: 10).isEmpty)
     }
 
-    @Test("a shipped order shows its shop, times, courier, waybill and when it left")
-    func factsOfAShippedOrder() throws {
-        let shop = try TestShop()
+    @Test("a shipped order shows its shop, times, courier, waybill and when it left", arguments: Engine.all)
+    func factsOfAShippedOrder(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10)
@@ -61,9 +65,12 @@ struct OrderQueriesTests {
         #expect(try facts(shop, id + 1000) == nil)
     }
 
-    @Test("a split order has two parts whichever is asked about; another shop's order of that number is apart")
-    func partsOfASplitOrder() throws {
-        let shop = try TestShop()
+    @Test(
+        "a split order has two parts whichever is asked about; another shop's order of that number is apart",
+        arguments: Engine.all
+    )
+    func partsOfASplitOrder(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("W1", priority: 1)
         try shop.addWarehouse("W2", priority: 2)
         try shop.addSKUs("A")

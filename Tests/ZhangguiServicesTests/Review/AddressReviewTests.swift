@@ -4,6 +4,7 @@ import ZhangguiAdapters
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("Review checks addresses against the real division tables")
 struct AddressReviewTests {
@@ -20,10 +21,13 @@ struct AddressReviewTests {
         return trade
     }
 
-    @Test("real divisions pass with their code, an abolished district resolves, a wrong one is held naming the field")
-    func addressesInReview() throws {
+    @Test(
+        "real divisions pass with their code, an abolished district resolves, a wrong one is held naming the field",
+        arguments: Engine.all
+    )
+    func addressesInReview(engine: Engine) throws {
         let book = try AddressBook(directory: Self.divisions)
-        let shop = try TestShop()
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10)

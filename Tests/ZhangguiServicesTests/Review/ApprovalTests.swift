@@ -3,12 +3,16 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("Approving reserves stock, and never more than there is")
 struct ApprovalTests {
-    @Test("two clerks approving 5 units each against 5 on hand: exactly one succeeds and available ends at 0")
-    func concurrentApprovalsOfTheLastUnits() async throws {
-        let shop = try TestShop()
+    @Test(
+        "two clerks approving 5 units each against 5 on hand: exactly one succeeds and available ends at 0",
+        arguments: Engine.all
+    )
+    func concurrentApprovalsOfTheLastUnits(engine: Engine) async throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 5)
@@ -27,9 +31,9 @@ struct ApprovalTests {
         #expect(try shop.level("A").available == 0)
     }
 
-    @Test("20 concurrent single-unit approvals against 10 on hand: exactly 10 succeed")
-    func twentyAgainstTen() async throws {
-        let shop = try TestShop()
+    @Test("20 concurrent single-unit approvals against 10 on hand: exactly 10 succeed", arguments: Engine.all)
+    func twentyAgainstTen(engine: Engine) async throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10)
@@ -48,9 +52,9 @@ struct ApprovalTests {
         #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
     }
 
-    @Test("approving an order of 8 with 5 on hand is refused and stock stays 5")
-    func approvalBeyondStockIsRefused() throws {
-        let shop = try TestShop()
+    @Test("approving an order of 8 with 5 on hand is refused and stock stays 5", arguments: Engine.all)
+    func approvalBeyondStockIsRefused(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 5)
@@ -63,9 +67,9 @@ struct ApprovalTests {
         #expect(try shop.trade(id).state == .pendingReview)
     }
 
-    @Test("holding an approved trade gives its stock back")
-    func holdReleasesReservation() throws {
-        let shop = try TestShop()
+    @Test("holding an approved trade gives its stock back", arguments: Engine.all)
+    func holdReleasesReservation(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 5)
@@ -83,9 +87,12 @@ struct ApprovalTests {
 
 @Suite("Holding an allocated order takes it out of its parcel")
 struct HoldAfterAllocationTests {
-    @Test("held after allocation and released, the order starts a fresh shipment instead of an empty old one")
-    func emptyShipmentIsRemoved() throws {
-        let shop = try TestShop()
+    @Test(
+        "held after allocation and released, the order starts a fresh shipment instead of an empty old one",
+        arguments: Engine.all
+    )
+    func emptyShipmentIsRemoved(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 5)
@@ -108,9 +115,9 @@ struct HoldAfterAllocationTests {
 
 @Suite("Cancelling an order before it ships")
 struct CancelTests {
-    @Test("a waybilled order cancelled gives its stock back and never ships")
-    func cancelWaybilledOrder() throws {
-        let shop = try TestShop()
+    @Test("a waybilled order cancelled gives its stock back and never ships", arguments: Engine.all)
+    func cancelWaybilledOrder(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 5)
@@ -133,9 +140,12 @@ struct CancelTests {
 
 @Suite("Automatic review holds what a clerk must see")
 struct AutomaticReviewTests {
-    @Test("held trades list each reason and the check that raised it; a release acknowledges the note")
-    func holdsAndRelease() throws {
-        let shop = try TestShop()
+    @Test(
+        "held trades list each reason and the check that raised it; a release acknowledges the note",
+        arguments: Engine.all
+    )
+    func holdsAndRelease(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A")
         try shop.stock("A", 10)

@@ -3,12 +3,16 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("Combos ship as their components")
 struct ComboTests {
-    @Test("two gift boxes of one A and three B reserve 2 A and 6 B, and ship at the components' cost")
-    func comboReservesComponents() throws {
-        let shop = try TestShop()
+    @Test(
+        "two gift boxes of one A and three B reserve 2 A and 6 B, and ship at the components' cost",
+        arguments: Engine.all
+    )
+    func comboReservesComponents(engine: Engine) throws {
+        let shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
         try shop.addSKUs("A", "B")
         try shop.database.write { connection in
@@ -38,9 +42,9 @@ struct ComboTests {
 
 @Suite("Which day an order belongs to is the company's day")
 struct BusinessDateTests {
-    @Test("an order paid at 23:30 UTC is booked on the next day in Shanghai")
-    func businessDateInCompanyZone() throws {
-        let shop = try TestShop()
+    @Test("an order paid at 23:30 UTC is booked on the next day in Shanghai", arguments: Engine.all)
+    func businessDateInCompanyZone(engine: Engine) throws {
+        let shop = try TestShop(engine)
         var trade = makeTrade("T1", lines: [("A", 1, 100)])
         trade.paidAt = 1_704_151_800  // 2024-01-01T23:30:00Z = 2024-01-02 07:30 in Shanghai
         try shop.ingest([trade])

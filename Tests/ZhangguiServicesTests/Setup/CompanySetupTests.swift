@@ -3,18 +3,19 @@ import Testing
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
 @Suite("Setting up a company is all or nothing")
 struct CompanySetupTests {
-    private func emptyDatabase() throws -> SQLiteDatabase {
-        let database = try SQLiteDatabase(path: ":memory:")
+    private func emptyDatabase(_ engine: Engine) throws -> TestDatabase {
+        let database = try engine.makeDatabase()
         try Migrator.migrate(database)
         return database
     }
 
-    @Test("a plan naming a warehouse twice is refused and leaves no company behind")
-    func refusedPlanLeavesNothing() throws {
-        let database = try emptyDatabase()
+    @Test("a plan naming a warehouse twice is refused and leaves no company behind", arguments: Engine.all)
+    func refusedPlanLeavesNothing(engine: Engine) throws {
+        let database = try emptyDatabase(engine)
         var plan = CompanyPlan(name: "示例")
         plan.warehouses = [Warehouse(code: "A", name: "甲", priority: 1), Warehouse(code: "A", name: "乙", priority: 2)]
 
@@ -26,9 +27,9 @@ struct CompanySetupTests {
         #expect(companies == nil)
     }
 
-    @Test("the plan's thresholds and standard are what review and the books then read")
-    func settingsAreStored() throws {
-        let database = try emptyDatabase()
+    @Test("the plan's thresholds and standard are what review and the books then read", arguments: Engine.all)
+    func settingsAreStored(engine: Engine) throws {
+        let database = try emptyDatabase(engine)
         var plan = CompanyPlan(name: "示例")
         plan.policy.highPriorityThreshold = Money(fen: 50_000)
         plan.vatRateBasisPoints = 900
@@ -44,9 +45,9 @@ struct CompanySetupTests {
         #expect(warehouses.map(\.warehouse.code) == ["MAIN"])
     }
 
-    @Test("a warehouse region must be a division-code prefix of 2 to 6 digits")
-    func regionsAreChecked() throws {
-        let database = try emptyDatabase()
+    @Test("a warehouse region must be a division-code prefix of 2 to 6 digits", arguments: Engine.all)
+    func regionsAreChecked(engine: Engine) throws {
+        let database = try emptyDatabase(engine)
         var plan = CompanyPlan(name: "示例")
         plan.warehouses = [Warehouse(code: "SH", name: "华东仓", priority: 1, regions: ["31", "3x"])]
 

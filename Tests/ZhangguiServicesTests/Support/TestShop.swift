@@ -2,29 +2,23 @@ import Foundation
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
+import ZhangguiTestSupport
 
-/// A fresh company in a fresh database file, with helpers that read like the steps of a seller's day.
+/// A fresh company in a fresh database of one engine, with helpers that read like the steps of a seller's day.
 final class TestShop: Sendable {
-    let database: SQLiteDatabase
+    let database: TestDatabase
     let companyID: Int64
-    let directory: URL
     let setup: CompanySetup
 
     /// Every receiver resolves to 上海市黄浦区 unless a test says otherwise.
     static let anywhere: AddressChecker = { _, _, _ in .valid(divisionCode: "310101") }
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        database = try SQLiteDatabase(path: directory.appendingPathComponent("test.sqlite").path)
+    init(_ engine: Engine) throws {
+        database = try engine.makeDatabase()
         try Migrator.migrate(database)
         setup = CompanySetup(database: database)
         companyID = try setup.createCompany(name: "测试店")
         try setup.setWaybillRange(courierCode: "ZG", prefix: "ZG", first: 1, last: 999_999, companyID: companyID)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: directory)
     }
 
     var review: ReviewService { ReviewService(database: database, checkAddress: Self.anywhere) }
