@@ -47,7 +47,9 @@ let package = Package(
         ),
         .target(
             name: "ZhangguiHTTP",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "CMicroHTTPD", "CHTTPShims"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "CMicroHTTPD", "CHTTPShims",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -82,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiHTTPTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiHTTP"],
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),
