@@ -40,10 +40,14 @@ extension ZhangguiAPI {
             _,
             principal in try check(principal)
         }
-        add(&router, .get, "/api/v1/books/report", .permission(.booksRead), summary: "sales, stock and margin report") {
-            request,
-            principal in try report(request, principal)
-        }
+        add(
+            &router,
+            .get,
+            "/api/v1/books/report",
+            .permission(.booksRead),
+            summary: "sales, stock and margin report",
+            handler: report
+        )
     }
 
     /// `GET /api/v1/books/check`: 200 with the differences listed, whether clean or not.

@@ -37,18 +37,30 @@ extension ZhangguiAPI {
             request,
             principal in try products(request, principal)
         }
-        add(&router, .get, "/api/v1/products/{id}", .permission(.catalogueRead), summary: "one product") {
-            request,
-            principal in try product(request, principal)
-        }
-        add(&router, .get, "/api/v1/stock", .permission(.stockRead), summary: "stock per warehouse and SKU") {
-            request,
-            principal in try stock(request, principal)
-        }
-        add(&router, .get, "/api/v1/stock/{sku}/ledger", .permission(.stockRead), summary: "one SKU's stock ledger") {
-            request,
-            principal in try ledger(request, principal)
-        }
+        add(
+            &router,
+            .get,
+            "/api/v1/products/{id}",
+            .permission(.catalogueRead),
+            summary: "one product",
+            handler: product
+        )
+        add(
+            &router,
+            .get,
+            "/api/v1/stock",
+            .permission(.stockRead),
+            summary: "stock per warehouse and SKU",
+            handler: stock
+        )
+        add(
+            &router,
+            .get,
+            "/api/v1/stock/{sku}/ledger",
+            .permission(.stockRead),
+            summary: "one SKU's stock ledger",
+            handler: ledger
+        )
     }
 
     /// `GET /api/v1/products?limit=&cursor=`: `limit` 1–1000 (default 100).

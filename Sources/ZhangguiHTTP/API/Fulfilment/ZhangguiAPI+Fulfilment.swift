@@ -26,19 +26,27 @@ extension ZhangguiAPI {
 
     func addFulfilmentRoutes(to router: inout Router) {
         let fulfil = RouteAccess.permission(.ordersFulfil)
-        add(&router, .post, "/api/v1/fulfilment/allocate", fulfil, summary: "allocate approved orders to shipments") {
-            request,
-            principal in try allocate(request, principal)
-        }
+        add(
+            &router,
+            .post,
+            "/api/v1/fulfilment/allocate",
+            fulfil,
+            summary: "allocate approved orders to shipments",
+            handler: allocate
+        )
         add(&router, .post, "/api/v1/fulfilment/waybill", fulfil, summary: "take waybill numbers for allocated orders")
         {
             request,
             principal in try waybill(request, principal)
         }
-        add(&router, .post, "/api/v1/fulfilment/ship", fulfil, summary: "ship waybilled orders and book them") {
-            request,
-            principal in try ship(request, principal)
-        }
+        add(
+            &router,
+            .post,
+            "/api/v1/fulfilment/ship",
+            fulfil,
+            summary: "ship waybilled orders and book them",
+            handler: ship
+        )
     }
 
     /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.

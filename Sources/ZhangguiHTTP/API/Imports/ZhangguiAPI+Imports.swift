@@ -30,10 +30,14 @@ extension ZhangguiAPI {
     }
 
     func addImportRoutes(to router: inout Router) {
-        add(&router, .post, "/api/v1/imports/{kind}", .permission(.importsRun), summary: "import an uploaded file") {
-            request,
-            principal in try importFile(request, principal)
-        }
+        add(
+            &router,
+            .post,
+            "/api/v1/imports/{kind}",
+            .permission(.importsRun),
+            summary: "import an uploaded file",
+            handler: importFile
+        )
     }
 
     /// `POST /api/v1/imports/{kind}?dryRun=&shop=`: the raw body is the file, its name in `X-File-Name` (or the

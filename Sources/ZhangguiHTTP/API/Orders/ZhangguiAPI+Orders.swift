@@ -42,14 +42,22 @@ extension ZhangguiAPI {
     }
 
     func addOrderRoutes(to router: inout Router) {
-        add(&router, .get, "/api/v1/orders", .permission(.ordersRead), summary: "orders, a page at a time by id") {
-            request,
-            principal in try orders(request, principal)
-        }
-        add(&router, .get, "/api/v1/orders/{id}", .permission(.ordersRead), summary: "one order in detail") {
-            request,
-            principal in try order(request, principal)
-        }
+        add(
+            &router,
+            .get,
+            "/api/v1/orders",
+            .permission(.ordersRead),
+            summary: "orders, a page at a time by id",
+            handler: orders
+        )
+        add(
+            &router,
+            .get,
+            "/api/v1/orders/{id}",
+            .permission(.ordersRead),
+            summary: "one order in detail",
+            handler: order
+        )
         addOrderActionRoutes(to: &router)
     }
 

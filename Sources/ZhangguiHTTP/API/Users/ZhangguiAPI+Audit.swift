@@ -27,10 +27,9 @@ extension ZhangguiAPI {
             .get,
             "/api/v1/audit",
             .permission(.auditRead),
-            summary: "audit entries about an object or by a user"
-        ) { request, principal in
-            try audit(request, principal)
-        }
+            summary: "audit entries about an object or by a user",
+            handler: audit
+        )
     }
 
     /// `GET /api/v1/audit?objectType=&objectId=&limit=` or `?userId=&limit=`: newest first, `limit` 1–1000

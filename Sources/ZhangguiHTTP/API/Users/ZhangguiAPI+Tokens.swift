@@ -39,13 +39,15 @@ extension ZhangguiAPI {
             _,
             principal in try tokens(principal)
         }
-        add(&router, .post, "/api/v1/tokens", .signedIn, summary: "create an API token; shown once") {
-            request,
-            principal in try createToken(request, principal)
-        }
-        add(&router, .delete, "/api/v1/tokens/{id}", .signedIn, summary: "revoke an API token") { request, principal in
-            try revokeToken(request, principal)
-        }
+        add(
+            &router,
+            .post,
+            "/api/v1/tokens",
+            .signedIn,
+            summary: "create an API token; shown once",
+            handler: createToken
+        )
+        add(&router, .delete, "/api/v1/tokens/{id}", .signedIn, summary: "revoke an API token", handler: revokeToken)
     }
 
     func tokens(_ principal: Principal) throws -> HTTPResponse {

@@ -46,13 +46,15 @@ extension ZhangguiAPI {
         add(&router, .get, "/api/v1/users", manage, summary: "the company's users") { _, principal in
             try users(principal)
         }
-        add(&router, .post, "/api/v1/users", manage, summary: "create a user") { request, principal in
-            try createUser(request, principal)
-        }
-        add(&router, .post, "/api/v1/users/{id}/disable", manage, summary: "disable a user, ending their sessions") {
-            request,
-            principal in try disableUser(request, principal)
-        }
+        add(&router, .post, "/api/v1/users", manage, summary: "create a user", handler: createUser)
+        add(
+            &router,
+            .post,
+            "/api/v1/users/{id}/disable",
+            manage,
+            summary: "disable a user, ending their sessions",
+            handler: disableUser
+        )
         add(&router, .get, "/api/v1/roles", manage, summary: "the company's roles and their permissions") {
             _,
             principal in try roles(principal)

@@ -15,6 +15,8 @@ final class APIShop {
     let companyA: Company
     let companyB: Company
     let test: TestServer
+    /// Every route the server has, as the API declares them.
+    let routes: [Router.Route]
 
     /// One company of the shop, with the email of each role's user.
     struct Company {
@@ -34,6 +36,7 @@ final class APIShop {
         companyB = try Self.company(database, name: "别家店", domain: "b.example", orders: ["B1"])
         let settings = ZhangguiAPI.Settings(checkAddress: { _, _, _ in .valid(divisionCode: "310101") })
         let api = ZhangguiAPI(database: database, schemaVersion: schema, settings: settings)
+        routes = api.router.routes
         test = try TestServer { router in router = api.router }
     }
 
