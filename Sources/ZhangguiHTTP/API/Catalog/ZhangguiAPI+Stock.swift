@@ -38,10 +38,13 @@ extension ZhangguiAPI {
     func stock(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let sku = try request.textQuery("sku")
         let limit = try request.integerQuery("limit", default: 1000, in: 1...10_000)
-        let levels = try database.read { connection in
-            try ReportQueries(connection).stockLevels(companyID: principal.companyID, skuCode: sku)
+        let (levels, visible) = try database.read { connection in
+            (
+                try ReportQueries(connection).stockLevels(companyID: principal.companyID, skuCode: sku),
+                try visibleWarehouses(principal, connection)
+            )
         }
-        let places = levels.prefix(limit).map { row in
+        let places = levels.filter { visible.contains($0.warehouse) }.prefix(limit).map { row in
             let level = StockLevel(onHand: row.onHand, reserved: row.reserved, frozen: row.frozen)
             return Place(
                 warehouse: row.warehouse,
@@ -64,8 +67,9 @@ extension ZhangguiAPI {
             guard try CatalogRecords(connection).id(ofCode: code, companyID: principal.companyID) != nil else {
                 return nil
             }
-            return try ReportQueries(connection).ledger(companyID: principal.companyID, skuCode: code, limit: limit).map
-            {
+            let visible = try visibleWarehouses(principal, connection)
+            let rows = try ReportQueries(connection).ledger(companyID: principal.companyID, skuCode: code, limit: limit)
+            return rows.filter { visible.contains($0.warehouse) }.map {
                 LedgerEntry(
                     warehouse: $0.warehouse,
                     onHandDelta: $0.onHand,
@@ -79,5 +83,11 @@ extension ZhangguiAPI {
         }
         guard let entries else { throw HTTPError.objectNotFound("SKU") }
         return try .json(LedgerList(sku: code, entries: entries))
+    }
+
+    /// The codes of the company's warehouses that the principal's data scope admits.
+    func visibleWarehouses(_ principal: Principal, _ connection: any DatabaseConnection) throws -> Set<String> {
+        let warehouses = try CompanyRecords(connection).warehouses(companyID: principal.companyID)
+        return Set(warehouses.filter { principal.scope.admits(warehouse: $0.id) }.map(\.warehouse.code))
     }
 }
