@@ -12,8 +12,8 @@ extension ZhangguiAPI {
         _ method: HTTPMethod,
         _ pattern: String,
         _ access: RouteAccess,
-        summary: String,
-        handler: @escaping SecuredHandler
+        _ summary: String,
+        _ handler: @escaping SecuredHandler
     ) {
         router.add(method, pattern, summary: summary, access: access) { request in
             let principal = try authenticate(request)

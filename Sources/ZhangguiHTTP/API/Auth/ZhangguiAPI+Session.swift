@@ -35,7 +35,7 @@ extension ZhangguiAPI {
         router.add(.post, "/api/v1/session", summary: "sign in; sets the session cookie, answers the CSRF token") {
             try signIn($0)
         }
-        add(&router, .delete, "/api/v1/session", .signedIn, summary: "sign out") { request, _ in
+        add(&router, .delete, "/api/v1/session", .signedIn, "sign out") { request, _ in
             try signOut(request)
         }
         router.add(.post, "/api/v1/companies", summary: "register a company and its first admin") {

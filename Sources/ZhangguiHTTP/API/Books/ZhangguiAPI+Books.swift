@@ -36,22 +36,12 @@ extension ZhangguiAPI {
     }
 
     func addBooksRoutes(to router: inout Router) {
-        add(&router, .get, "/api/v1/books/check", .permission(.booksRead), summary: "prove the books and stock agree") {
-            _,
-            principal in try check(principal)
-        }
-        add(
-            &router,
-            .get,
-            "/api/v1/books/report",
-            .permission(.booksRead),
-            summary: "sales, stock and margin report",
-            handler: report
-        )
+        add(&router, .get, "/api/v1/books/check", .permission(.booksRead), "prove the books and stock agree", check)
+        add(&router, .get, "/api/v1/books/report", .permission(.booksRead), "sales, stock and margin report", report)
     }
 
     /// `GET /api/v1/books/check`: 200 with the differences listed, whether clean or not.
-    func check(_ principal: Principal) throws -> HTTPResponse {
+    func check(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let report = try IntegrityCheck(database: database).run(companyID: principal.companyID)
         return try .json(
             CheckAnswer(

@@ -32,35 +32,12 @@ extension ZhangguiAPI {
     }
 
     func addCatalogueRoutes(to router: inout Router) {
-        add(&router, .get, "/api/v1/products", .permission(.catalogueRead), summary: "products by id, a page at a time")
-        {
-            request,
-            principal in try products(request, principal)
-        }
-        add(
-            &router,
-            .get,
-            "/api/v1/products/{id}",
-            .permission(.catalogueRead),
-            summary: "one product",
-            handler: product
-        )
-        add(
-            &router,
-            .get,
-            "/api/v1/stock",
-            .permission(.stockRead),
-            summary: "stock per warehouse and SKU",
-            handler: stock
-        )
-        add(
-            &router,
-            .get,
-            "/api/v1/stock/{sku}/ledger",
-            .permission(.stockRead),
-            summary: "one SKU's stock ledger",
-            handler: ledger
-        )
+        let catalogue = RouteAccess.permission(.catalogueRead)
+        let stockRead = RouteAccess.permission(.stockRead)
+        add(&router, .get, "/api/v1/products", catalogue, "products by id, a page at a time", products)
+        add(&router, .get, "/api/v1/products/{id}", catalogue, "one product", product)
+        add(&router, .get, "/api/v1/stock", stockRead, "stock per warehouse and SKU", stock)
+        add(&router, .get, "/api/v1/stock/{sku}/ledger", stockRead, "one SKU's stock ledger", ledger)
     }
 
     /// `GET /api/v1/products?limit=&cursor=`: `limit` 1–1000 (default 100).

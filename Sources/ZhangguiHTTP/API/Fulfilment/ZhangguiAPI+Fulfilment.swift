@@ -26,27 +26,9 @@ extension ZhangguiAPI {
 
     func addFulfilmentRoutes(to router: inout Router) {
         let fulfil = RouteAccess.permission(.ordersFulfil)
-        add(
-            &router,
-            .post,
-            "/api/v1/fulfilment/allocate",
-            fulfil,
-            summary: "allocate approved orders to shipments",
-            handler: allocate
-        )
-        add(&router, .post, "/api/v1/fulfilment/waybill", fulfil, summary: "take waybill numbers for allocated orders")
-        {
-            request,
-            principal in try waybill(request, principal)
-        }
-        add(
-            &router,
-            .post,
-            "/api/v1/fulfilment/ship",
-            fulfil,
-            summary: "ship waybilled orders and book them",
-            handler: ship
-        )
+        add(&router, .post, "/api/v1/fulfilment/allocate", fulfil, "allocate approved orders to shipments", allocate)
+        add(&router, .post, "/api/v1/fulfilment/waybill", fulfil, "take waybill numbers for allocated orders", waybill)
+        add(&router, .post, "/api/v1/fulfilment/ship", fulfil, "ship waybilled orders and book them", ship)
     }
 
     /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.

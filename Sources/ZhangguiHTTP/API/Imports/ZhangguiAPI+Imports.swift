@@ -30,14 +30,7 @@ extension ZhangguiAPI {
     }
 
     func addImportRoutes(to router: inout Router) {
-        add(
-            &router,
-            .post,
-            "/api/v1/imports/{kind}",
-            .permission(.importsRun),
-            summary: "import an uploaded file",
-            handler: importFile
-        )
+        add(&router, .post, "/api/v1/imports/{kind}", .permission(.importsRun), "import an uploaded file", importFile)
     }
 
     /// `POST /api/v1/imports/{kind}?dryRun=&shop=`: the raw body is the file, its name in `X-File-Name` (or the

@@ -27,14 +27,10 @@ extension ZhangguiAPI {
     }
 
     func addOrderActionRoutes(to router: inout Router) {
+        let review = RouteAccess.permission(.ordersReview)
         for action in OrderAction.allCases {
-            add(
-                &router,
-                .post,
-                "/api/v1/orders/{id}/\(action.rawValue)",
-                .permission(.ordersReview),
-                summary: "\(action.rawValue) one order by hand"
-            ) { request, principal in
+            let pattern = "/api/v1/orders/{id}/\(action.rawValue)"
+            add(&router, .post, pattern, review, "\(action.rawValue) one order by hand") { request, principal in
                 try act(action, request, principal)
             }
         }

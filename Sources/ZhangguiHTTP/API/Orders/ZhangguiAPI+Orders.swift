@@ -42,22 +42,8 @@ extension ZhangguiAPI {
     }
 
     func addOrderRoutes(to router: inout Router) {
-        add(
-            &router,
-            .get,
-            "/api/v1/orders",
-            .permission(.ordersRead),
-            summary: "orders, a page at a time by id",
-            handler: orders
-        )
-        add(
-            &router,
-            .get,
-            "/api/v1/orders/{id}",
-            .permission(.ordersRead),
-            summary: "one order in detail",
-            handler: order
-        )
+        add(&router, .get, "/api/v1/orders", .permission(.ordersRead), "orders, a page at a time by id", orders)
+        add(&router, .get, "/api/v1/orders/{id}", .permission(.ordersRead), "one order in detail", order)
         addOrderActionRoutes(to: &router)
     }
 

@@ -22,14 +22,8 @@ extension ZhangguiAPI {
     }
 
     func addAuditRoutes(to router: inout Router) {
-        add(
-            &router,
-            .get,
-            "/api/v1/audit",
-            .permission(.auditRead),
-            summary: "audit entries about an object or by a user",
-            handler: audit
-        )
+        let read = RouteAccess.permission(.auditRead)
+        add(&router, .get, "/api/v1/audit", read, "audit entries about an object or by a user", audit)
     }
 
     /// `GET /api/v1/audit?objectType=&objectId=&limit=` or `?userId=&limit=`: newest first, `limit` 1–1000

@@ -35,22 +35,12 @@ extension ZhangguiAPI {
     }
 
     func addTokenRoutes(to router: inout Router) {
-        add(&router, .get, "/api/v1/tokens", .signedIn, summary: "API tokens: all with users.manage, else one's own") {
-            _,
-            principal in try tokens(principal)
-        }
-        add(
-            &router,
-            .post,
-            "/api/v1/tokens",
-            .signedIn,
-            summary: "create an API token; shown once",
-            handler: createToken
-        )
-        add(&router, .delete, "/api/v1/tokens/{id}", .signedIn, summary: "revoke an API token", handler: revokeToken)
+        add(&router, .get, "/api/v1/tokens", .signedIn, "API tokens: all with users.manage, else one's own", tokens)
+        add(&router, .post, "/api/v1/tokens", .signedIn, "create an API token; shown once", createToken)
+        add(&router, .delete, "/api/v1/tokens/{id}", .signedIn, "revoke an API token", revokeToken)
     }
 
-    func tokens(_ principal: Principal) throws -> HTTPResponse {
+    func tokens(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let records = try accountCall { try accounts.apiTokens(by: principal) }
         return try .json(
             TokenList(

@@ -43,27 +43,15 @@ extension ZhangguiAPI {
 
     func addUserRoutes(to router: inout Router) {
         let manage = RouteAccess.permission(.usersManage)
-        add(&router, .get, "/api/v1/users", manage, summary: "the company's users") { _, principal in
-            try users(principal)
-        }
-        add(&router, .post, "/api/v1/users", manage, summary: "create a user", handler: createUser)
-        add(
-            &router,
-            .post,
-            "/api/v1/users/{id}/disable",
-            manage,
-            summary: "disable a user, ending their sessions",
-            handler: disableUser
-        )
-        add(&router, .get, "/api/v1/roles", manage, summary: "the company's roles and their permissions") {
-            _,
-            principal in try roles(principal)
-        }
+        add(&router, .get, "/api/v1/users", manage, "the company's users", users)
+        add(&router, .post, "/api/v1/users", manage, "create a user", createUser)
+        add(&router, .post, "/api/v1/users/{id}/disable", manage, "disable a user, ending their sessions", disableUser)
+        add(&router, .get, "/api/v1/roles", manage, "the company's roles and their permissions", roles)
         addTokenRoutes(to: &router)
         addAuditRoutes(to: &router)
     }
 
-    func users(_ principal: Principal) throws -> HTTPResponse {
+    func users(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let users = try accountCall { try accounts.users(by: principal) }
         return try .json(
             UserList(
@@ -102,7 +90,7 @@ extension ZhangguiAPI {
         return HTTPResponse(status: .noContent)
     }
 
-    func roles(_ principal: Principal) throws -> HTTPResponse {
+    func roles(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let roles = try accountCall { try accounts.roles(by: principal) }
         return try .json(
             RoleList(
