@@ -84,7 +84,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiHTTPTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiHTTP"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
+                "ZhangguiHTTP",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),

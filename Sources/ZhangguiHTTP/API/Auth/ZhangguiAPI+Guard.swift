@@ -33,7 +33,7 @@ extension ZhangguiAPI {
     /// - Throws: ``HTTPError`` 401 without a valid credential, 403 when the CSRF token is absent or wrong.
     func authenticate(_ request: HTTPRequest) throws -> Principal {
         if let token = SessionCookie.bearerToken(request.headers["Authorization"]) {
-            return try accountCall { try accounts.verifyAPIToken(token, now: now, requestID: request.id) }
+            return try answeringRefusals { try accounts.verifyAPIToken(token, now: now, requestID: request.id) }
         }
         guard let session = SessionCookie.value(in: request.headers) else { throw HTTPError.unauthenticated }
         let csrf: String?
@@ -45,13 +45,13 @@ extension ZhangguiAPI {
         } else {
             csrf = nil
         }
-        return try accountCall {
+        return try answeringRefusals {
             try accounts.validateSession(session, now: now, csrfToken: csrf, requestID: request.id)
         }
     }
 
-    /// Runs an account or order operation, turning its refusals into answers.
-    func accountCall<T>(_ body: () throws -> T) throws -> T {
+    /// Runs an account or order operation, turning its refusals into answers (docs/SERVER.md, error codes).
+    func answeringRefusals<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as AccountError {

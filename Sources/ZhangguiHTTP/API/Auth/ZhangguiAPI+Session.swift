@@ -54,7 +54,7 @@ extension ZhangguiAPI {
             address: request.remoteAddress ?? "",
             requestID: request.id
         )
-        let signedIn = try accountCall { try accounts.signIn(attempt, now: now) }
+        let signedIn = try answeringRefusals { try accounts.signIn(attempt, now: now) }
         let answer = SessionAnswer(
             csrfToken: signedIn.csrfToken,
             companyID: signedIn.companyID,
@@ -83,7 +83,7 @@ extension ZhangguiAPI {
                 message: "only a session signs out; revoke a token instead"
             )
         }
-        try accountCall { try accounts.revokeSession(token, now: now, requestID: request.id) }
+        try answeringRefusals { try accounts.revokeSession(token, now: now, requestID: request.id) }
         var response = HTTPResponse(status: .noContent)
         response.headers.add("Set-Cookie", SessionCookie.clearing(isSecure: settings.isBehindTLS))
         return response
@@ -100,7 +100,7 @@ extension ZhangguiAPI {
         )
         let registered: RegisteredCompany
         do {
-            registered = try accountCall { try accounts.registerCompany(registration, now: now) }
+            registered = try answeringRefusals { try accounts.registerCompany(registration, now: now) }
         } catch let error as SetupError {
             throw HTTPError(.badRequest, code: .invalidValue, message: "\(error)")
         }

@@ -47,7 +47,7 @@ extension ZhangguiAPI {
         let review = ReviewService(database: database, checkAddress: settings.checkAddress)
         let companyID = principal.companyID
         var parts: [Int64]?
-        try accountCall {
+        try answeringRefusals {
             switch action {
             case .approve: parts = try review.approve(tradeID: id, companyID: companyID)
             case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID)

@@ -35,10 +35,10 @@ extension ZhangguiAPI {
         if let userID = try request.idQuery("userId") {
             let user = try database.read { try UserRecords($0).user(id: userID, companyID: principal.companyID) }
             guard user != nil else { throw HTTPError.objectNotFound("user") }
-            records = try accountCall { try log.entries(byUser: userID, principal: principal, limit: limit) }
+            records = try answeringRefusals { try log.entries(byUser: userID, principal: principal, limit: limit) }
         } else if let type = try request.textQuery("objectType"), let id = try request.textQuery("objectId") {
             let object = AuditObject(type: type, id: id)
-            records = try accountCall { try log.entries(about: object, principal: principal, limit: limit) }
+            records = try answeringRefusals { try log.entries(about: object, principal: principal, limit: limit) }
         } else {
             throw HTTPError.invalidQuery("objectType", "give objectType and objectId, or userId")
         }

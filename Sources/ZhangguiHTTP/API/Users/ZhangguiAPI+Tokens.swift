@@ -41,7 +41,7 @@ extension ZhangguiAPI {
     }
 
     func tokens(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        let records = try accountCall { try accounts.apiTokens(by: principal) }
+        let records = try answeringRefusals { try accounts.apiTokens(by: principal) }
         return try .json(
             TokenList(
                 tokens: records.map {
@@ -76,7 +76,7 @@ extension ZhangguiAPI {
             }
             permissions.insert(permission)
         }
-        let issued = try accountCall {
+        let issued = try answeringRefusals {
             try accounts.createAPIToken(
                 name: body.name,
                 permissions: permissions,
@@ -95,7 +95,7 @@ extension ZhangguiAPI {
 
     func revokeToken(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         guard let id = request.pathID("id") else { throw HTTPError.objectNotFound("token") }
-        try accountCall { try accounts.revokeAPIToken(id: id, by: principal, now: now) }
+        try answeringRefusals { try accounts.revokeAPIToken(id: id, by: principal, now: now) }
         return HTTPResponse(status: .noContent)
     }
 }

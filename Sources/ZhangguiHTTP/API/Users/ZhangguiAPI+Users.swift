@@ -52,7 +52,7 @@ extension ZhangguiAPI {
     }
 
     func users(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        let users = try accountCall { try accounts.users(by: principal) }
+        let users = try answeringRefusals { try accounts.users(by: principal) }
         return try .json(
             UserList(
                 users: users.map {
@@ -79,19 +79,19 @@ extension ZhangguiAPI {
             roleIDs: body.roleIDs,
             scope: principal.scope
         )
-        let id = try accountCall { try accounts.createUser(new, by: principal, now: now) }
+        let id = try answeringRefusals { try accounts.createUser(new, by: principal, now: now) }
         return try .json(CreatedAnswer(id: id), status: .created)
     }
 
     func disableUser(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
         guard let id = request.pathID("id") else { throw HTTPError.objectNotFound("user") }
-        try accountCall { try accounts.disableUser(id: id, by: principal, now: now) }
+        try answeringRefusals { try accounts.disableUser(id: id, by: principal, now: now) }
         return HTTPResponse(status: .noContent)
     }
 
     func roles(_: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        let roles = try accountCall { try accounts.roles(by: principal) }
+        let roles = try answeringRefusals { try accounts.roles(by: principal) }
         return try .json(
             RoleList(
                 roles: roles.map {
