@@ -13,6 +13,8 @@ public struct Router: Sendable {
         public let summary: String
         /// Who may call the route: anyone, any signed-in principal, or one holding a permission.
         public let access: RouteAccess
+        /// The query parameters the route reads, for the API's description.
+        public let queryParameters: [String]
         let handler: Handler
     }
 
@@ -27,6 +29,7 @@ public struct Router: Sendable {
         _ pattern: String,
         summary: String = "",
         access: RouteAccess = .open,
+        query queryParameters: [String] = [],
         handler: @escaping Handler
     ) {
         let route = Route(
@@ -34,6 +37,7 @@ public struct Router: Sendable {
             pattern: RoutePattern(pattern),
             summary: summary,
             access: access,
+            queryParameters: queryParameters,
             handler: handler
         )
         precondition(

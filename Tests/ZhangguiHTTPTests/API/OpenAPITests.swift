@@ -4,7 +4,7 @@ import ZhangguiHTTP
 
 @Suite("the API describes itself in OpenAPI 3.0")
 struct OpenAPITests {
-    @Test("the document lists exactly the server's routes, each with its permission")
+    @Test("the document lists exactly the server's routes, each with its permission and parameters")
     func matchesRoutes() async throws {
         let shop = try APIShop()
 
@@ -22,5 +22,9 @@ struct OpenAPITests {
         #expect(try answer.json["openapi"] as? String == "3.0.3")
         #expect(documented == served)
         #expect(documented.contains("POST /api/v1/orders/{id}/approve orders.review"))
+        let orderList = try #require(paths["/api/v1/orders"]?["get"]?["parameters"] as? [[String: Any]])
+        #expect(orderList.compactMap { $0["name"] as? String } == ["state", "shop", "limit", "cursor", "sort"])
+        let detail = try #require(paths["/api/v1/orders/{id}"]?["get"]?["parameters"] as? [[String: Any]])
+        #expect(detail.first?["in"] as? String == "path")
     }
 }

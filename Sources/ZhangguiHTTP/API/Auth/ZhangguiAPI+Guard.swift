@@ -13,9 +13,10 @@ extension ZhangguiAPI {
         _ pattern: String,
         _ access: RouteAccess,
         _ summary: String,
+        query: [String] = [],
         _ handler: @escaping SecuredHandler
     ) {
-        router.add(method, pattern, summary: summary, access: access) { request in
+        router.add(method, pattern, summary: summary, access: access, query: query) { request in
             let principal = try authenticate(request)
             if case .permission(let permission) = access, !principal.can(permission) {
                 throw HTTPError(

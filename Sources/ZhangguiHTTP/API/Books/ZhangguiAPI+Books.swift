@@ -37,7 +37,15 @@ extension ZhangguiAPI {
 
     func addBooksRoutes(to router: inout Router) {
         add(&router, .get, "/api/v1/books/check", .permission(.booksRead), "prove the books and stock agree", check)
-        add(&router, .get, "/api/v1/books/report", .permission(.booksRead), "sales, stock and margin report", report)
+        add(
+            &router,
+            .get,
+            "/api/v1/books/report",
+            .permission(.booksRead),
+            "sales, stock and margin report",
+            query: ["top"],
+            report
+        )
     }
 
     /// `GET /api/v1/books/check`: 200 with the differences listed, whether clean or not.

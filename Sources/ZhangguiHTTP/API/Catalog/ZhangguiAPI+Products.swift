@@ -34,10 +34,18 @@ extension ZhangguiAPI {
     func addCatalogueRoutes(to router: inout Router) {
         let catalogue = RouteAccess.permission(.catalogueRead)
         let stockRead = RouteAccess.permission(.stockRead)
-        add(&router, .get, "/api/v1/products", catalogue, "products by id, a page at a time", products)
+        add(
+            &router,
+            .get,
+            "/api/v1/products",
+            catalogue,
+            "products by id, a page at a time",
+            query: ["limit", "cursor"],
+            products
+        )
         add(&router, .get, "/api/v1/products/{id}", catalogue, "one product", product)
-        add(&router, .get, "/api/v1/stock", stockRead, "stock per warehouse and SKU", stock)
-        add(&router, .get, "/api/v1/stock/{sku}/ledger", stockRead, "one SKU's stock ledger", ledger)
+        add(&router, .get, "/api/v1/stock", stockRead, "stock per warehouse and SKU", query: ["sku", "limit"], stock)
+        add(&router, .get, "/api/v1/stock/{sku}/ledger", stockRead, "one SKU's stock ledger", query: ["limit"], ledger)
     }
 
     /// `GET /api/v1/products?limit=&cursor=`: `limit` 1–1000 (default 100).

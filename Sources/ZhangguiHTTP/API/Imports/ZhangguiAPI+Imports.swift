@@ -30,7 +30,15 @@ extension ZhangguiAPI {
     }
 
     func addImportRoutes(to router: inout Router) {
-        add(&router, .post, "/api/v1/imports/{kind}", .permission(.importsRun), "import an uploaded file", importFile)
+        add(
+            &router,
+            .post,
+            "/api/v1/imports/{kind}",
+            .permission(.importsRun),
+            "import an uploaded file",
+            query: ["dryRun", "shop", "name"],
+            importFile
+        )
     }
 
     /// `POST /api/v1/imports/{kind}?dryRun=&shop=`: the raw body is the file, its name in `X-File-Name` (or the

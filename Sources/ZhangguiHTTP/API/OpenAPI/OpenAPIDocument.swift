@@ -1,7 +1,7 @@
 import Foundation
 
 /// An OpenAPI 3.0 description made from a router's routes: one operation per method and pattern, its summary, its
-/// path parameters, and who may call it in the `x-permission` extension (a permission, `signedIn` or `open`).
+/// path and query parameters, and who may call it in the `x-permission` extension (a permission, `signedIn` or `open`).
 ///
 /// Known limitation: request and answer bodies are not described yet; docs/SERVER.md lists their fields.
 enum OpenAPIDocument {
@@ -14,9 +14,13 @@ enum OpenAPIDocument {
                 "x-permission": route.access.label,
                 "responses": responses(for: route),
             ]
-            let parameters = route.pattern.parameterNames.map { name -> [String: Any] in
+            let path = route.pattern.parameterNames.map { name -> [String: Any] in
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"]]
             }
+            let query = route.queryParameters.map { name -> [String: Any] in
+                ["name": name, "in": "query", "required": false, "schema": ["type": "string"]]
+            }
+            let parameters = path + query
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if route.access != .open { operation["security"] = [["session": []], ["bearer": []]] }
             paths[route.pattern.description, default: [:]][route.method.rawValue.lowercased()] = operation

@@ -42,7 +42,15 @@ extension ZhangguiAPI {
     }
 
     func addOrderRoutes(to router: inout Router) {
-        add(&router, .get, "/api/v1/orders", .permission(.ordersRead), "orders, a page at a time by id", orders)
+        add(
+            &router,
+            .get,
+            "/api/v1/orders",
+            .permission(.ordersRead),
+            "orders, a page at a time by id",
+            query: ["state", "shop", "limit", "cursor", "sort"],
+            orders
+        )
         add(&router, .get, "/api/v1/orders/{id}", .permission(.ordersRead), "one order in detail", order)
         addOrderActionRoutes(to: &router)
     }

@@ -23,7 +23,15 @@ extension ZhangguiAPI {
 
     func addAuditRoutes(to router: inout Router) {
         let read = RouteAccess.permission(.auditRead)
-        add(&router, .get, "/api/v1/audit", read, "audit entries about an object or by a user", audit)
+        add(
+            &router,
+            .get,
+            "/api/v1/audit",
+            read,
+            "audit entries about an object or by a user",
+            query: ["objectType", "objectId", "userId", "limit"],
+            audit
+        )
     }
 
     /// `GET /api/v1/audit?objectType=&objectId=&limit=` or `?userId=&limit=`: newest first, `limit` 1–1000
