@@ -169,6 +169,8 @@ enum BadRequests {
             ("orders", "fake.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00])),
             ("stock", "fake.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0x01])),
             ("products", "../escape.csv", csv),
+            ("products", "%2E%2E%2Fescape.csv", csv),
+            ("products", "name%00.csv", csv),
             ("products", "/etc/passwd.csv", csv),
             ("products", ".csv", csv),
             ("products", "program.exe", csv),

@@ -114,11 +114,11 @@ extension ZhangguiAPI {
 
 /// The name of an uploaded file, reduced to something safe to create in a temporary directory.
 enum UploadName {
-    /// Accepts a plain file name (no directory, no control characters, at most 200 characters) ending in .csv,
-    /// .csv.gz, .gz or .xlsx.
+    /// Accepts a plain file name, percent-decoded: no directory, no control characters, at most 200 characters,
+    /// ending in .csv, .csv.gz, .gz or .xlsx.
     /// - Throws: ``HTTPError`` 400 `invalid_value` naming the field `X-File-Name` otherwise.
     static func parse(_ raw: String?) throws -> String {
-        guard let raw, !raw.isEmpty else {
+        guard let raw = raw?.removingPercentEncoding ?? raw, !raw.isEmpty else {
             throw HTTPError(
                 .badRequest,
                 code: .missingField,
