@@ -26,6 +26,19 @@ struct SessionTests {
         #expect(try answer.json["companyID"] as? Int64 == shop.companyA.id)
     }
 
+    @Test("behind TLS the session cookie is Secure as well")
+    func secureCookie() async throws {
+        let shop = try APIShop(isBehindTLS: true)
+
+        let answer = try await shop.call(
+            "POST",
+            "/api/v1/session",
+            json: #"{"email":"admin@a.example","password":"\#(APIShop.password)"}"#
+        )
+
+        #expect(answer.header("Set-Cookie")?.hasSuffix("; HttpOnly; SameSite=Lax; Secure") == true)
+    }
+
     @Test("a wrong password is 401 with the one answer for every credential mistake")
     func wrongPassword() async throws {
         let shop = try APIShop()

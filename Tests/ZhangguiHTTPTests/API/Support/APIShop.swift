@@ -27,14 +27,18 @@ final class APIShop {
         let userIDs: [BuiltInRole: Int64]
     }
 
-    init() throws {
+    /// - Parameter isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
+    init(isBehindTLS: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: directory.appendingPathComponent("test.sqlite").path)
         let schema = try Migrator.migrate(database)
         companyA = try Self.company(database, name: "测试店", domain: "a.example", orders: ["A1", "A2"])
         companyB = try Self.company(database, name: "别家店", domain: "b.example", orders: ["B1"])
-        let settings = ZhangguiAPI.Settings(checkAddress: { _, _, _ in .valid(divisionCode: "310101") })
+        let settings = ZhangguiAPI.Settings(
+            isBehindTLS: isBehindTLS,
+            checkAddress: { _, _, _ in .valid(divisionCode: "310101") }
+        )
         let api = ZhangguiAPI(database: database, schemaVersion: schema, settings: settings)
         routes = api.router.routes
         test = try TestServer { router in router = api.router }
