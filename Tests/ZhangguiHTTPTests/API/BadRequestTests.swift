@@ -23,7 +23,7 @@ struct BadRequestTests {
         let order = shop.companyA.tradeIDs[0]
         let requests =
             BadRequests.json(order: order) + BadRequests.queries() + BadRequests.uploads()
-            + BadRequests.oversized()
+            + BadRequests.oversized() + BadRequests.methodsAndPaths(order: order)
         #expect(requests.count >= 300)
 
         for request in requests {
@@ -190,6 +190,21 @@ enum BadRequests {
                 label: "upload \(kind) \(name)"
             )
         }
+    }
+
+    /// Methods a path does not have, and paths no route has.
+    static func methodsAndPaths(order: Int64) -> [BadRequest] {
+        let wrongMethods = [
+            ("PUT", "/api/v1/session"), ("PATCH", "/api/v1/orders/\(order)"), ("DELETE", "/api/v1/orders/\(order)"),
+            ("GET", "/api/v1/orders/\(order)/approve"), ("POST", "/api/v1/books/check"), ("PUT", "/api/v1/users"),
+        ]
+        let wrongPaths = [
+            "/api/v1/orders/abc", "/api/v1/orders/-1", "/api/v1/orders/0", "/api/v1/orders/1.5",
+            "/api/v1/orders/99999999999999999999", "/api/v1/products/%27%20OR%201%3D1", "/api/v2/orders",
+            "/api/v1/orders/\(order)/ship", "/api/v1/imports/products/extra", "/api/v1/users/1/delete",
+        ]
+        return wrongMethods.map { BadRequest(method: $0.0, path: $0.1, body: nil, headers: [:], label: "method") }
+            + wrongPaths.map { get($0, "path") }
     }
 
     /// Bodies over the server's 1 MiB limit.
