@@ -175,11 +175,24 @@ struct SessionTests {
             "/api/v1/companies",
             json: #"{"companyName":"又一家","adminEmail":"owner@c.example","adminPassword":"\#(APIShop.password)"}"#
         )
+        let badZone = try await shop.call(
+            "POST",
+            "/api/v1/companies",
+            json:
+                #"{"companyName":"店","timeZone":"Mars/Base","adminEmail":"z@c.example","adminPassword":"\#(APIShop.password)"}"#
+        )
+        let noName = try await shop.call(
+            "POST",
+            "/api/v1/companies",
+            json: #"{"companyName":" ","adminEmail":"n@c.example","adminPassword":"\#(APIShop.password)"}"#
+        )
         let owner = try await shop.signIn("owner@c.example")
         let orders = try await shop.call("GET", "/api/v1/orders", as: owner)
 
         #expect(answer.status == 201)
         #expect(again.status == 409)
+        #expect(badZone.status == 400)
+        #expect(noName.status == 400)
         #expect(orders.text == #"{"orders":[]}"#)
     }
 }
