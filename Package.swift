@@ -52,7 +52,9 @@ let package = Package(
         ),
         .target(
             name: "ZhangguiHTTP",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "CMicroHTTPD", "CHTTPShims"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "CMicroHTTPD", "CHTTPShims",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -95,7 +97,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiHTTPTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiHTTP"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
+                "ZhangguiHTTP",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),

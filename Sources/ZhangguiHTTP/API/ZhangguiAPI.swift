@@ -1,31 +1,61 @@
+public import ZhangguiServices
 public import ZhangguiStore
 
-/// The JSON API over one company's books, under `/api/v1`. Handlers read through the store's queries and leave
-/// every business rule to the layers below.
+import struct Foundation.Date
+
+/// The JSON API over the companies in one database, under `/api/v1`. Every route but health, sign-in,
+/// registration and the API's description needs a session cookie or an API token; the company of every query is
+/// the signed-in principal's. Handlers call services and the store's queries and leave every business rule to them.
 public struct ZhangguiAPI: Sendable {
     let database: any Database
-    let companyID: Int64
     let schemaVersion: Int
+    let accounts: AccountService
+    let settings: Settings
 
-    /// - Parameter schemaVersion: the database's schema version, reported by the health route.
-    public init(database: any Database, companyID: Int64, schemaVersion: Int) {
-        self.database = database
-        self.companyID = companyID
-        self.schemaVersion = schemaVersion
+    /// How the API is deployed.
+    public struct Settings: Sendable {
+        /// Whether clients reach the server over TLS (through a proxy): the session cookie is then `Secure`.
+        public var isBehindTLS: Bool
+        /// Checks receivers' divisions when an order is approved by hand.
+        public var checkAddress: AddressChecker
+        /// The current time in UTC seconds; the system clock unless a test fixes it.
+        public var clock: @Sendable () -> Int64
+
+        public init(
+            isBehindTLS: Bool = false,
+            checkAddress: @escaping AddressChecker,
+            clock: (@Sendable () -> Int64)? = nil
+        ) {
+            self.isBehindTLS = isBehindTLS
+            self.checkAddress = checkAddress
+            self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
+        }
     }
 
-    /// Every route of the API.
+    /// - Parameter schemaVersion: the database's schema version, reported by the health route.
+    public init(database: any Database, schemaVersion: Int, settings: Settings) {
+        self.database = database
+        self.schemaVersion = schemaVersion
+        self.accounts = AccountService(database: database)
+        self.settings = settings
+    }
+
+    /// Every route of the API, each with the access it needs.
     public var router: Router {
         var router = Router()
         router.add(.get, "/api/v1/health", summary: "the server is up; the database's schema version") { _ in
             try health()
         }
-        router.add(.get, "/api/v1/orders", summary: "orders, optionally in one state, oldest first") { request in
-            try orders(request)
-        }
-        router.add(.get, "/api/v1/stock", summary: "stock per warehouse and SKU, optionally for one SKU") { request in
-            try stock(request)
-        }
+        addSessionRoutes(to: &router)
+        addCatalogueRoutes(to: &router)
+        addOrderRoutes(to: &router)
+        addFulfilmentRoutes(to: &router)
+        addBooksRoutes(to: &router)
+        addImportRoutes(to: &router)
+        addUserRoutes(to: &router)
+        addOpenAPIRoute(to: &router)
         return router
     }
+
+    var now: Int64 { settings.clock() }
 }

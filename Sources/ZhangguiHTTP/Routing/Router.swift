@@ -11,6 +11,10 @@ public struct Router: Sendable {
         public let method: HTTPMethod
         public let pattern: RoutePattern
         public let summary: String
+        /// Who may call the route: anyone, any signed-in principal, or one holding a permission.
+        public let access: RouteAccess
+        /// The query parameters the route reads, for the API's description.
+        public let queryParameters: [String]
         let handler: Handler
     }
 
@@ -24,9 +28,18 @@ public struct Router: Sendable {
         _ method: HTTPMethod,
         _ pattern: String,
         summary: String = "",
+        access: RouteAccess = .open,
+        query queryParameters: [String] = [],
         handler: @escaping Handler
     ) {
-        let route = Route(method: method, pattern: RoutePattern(pattern), summary: summary, handler: handler)
+        let route = Route(
+            method: method,
+            pattern: RoutePattern(pattern),
+            summary: summary,
+            access: access,
+            queryParameters: queryParameters,
+            handler: handler
+        )
         precondition(
             !routes.contains { $0.method == method && $0.pattern == route.pattern },
             "route added twice: \(method) \(pattern)"

@@ -1,6 +1,7 @@
 import Dispatch
 @preconcurrency import Glibc
 import Synchronization
+import ZhangguiAdapters
 import ZhangguiHTTP
 import ZhangguiStore
 
@@ -8,16 +9,18 @@ import ZhangguiStore
 enum ServeCommand {
     static let command = Command(
         name: "serve",
-        summary: "serve the JSON API over HTTP until stopped (read-only for now)",
+        summary: "serve the JSON API over HTTP until stopped",
         help: """
-            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES]
+            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls]
 
-            Serves the JSON API for the database's company (docs/SERVER.md): GET /api/v1/health, /api/v1/orders
-            and /api/v1/stock. Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
+            Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
+            cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
+            TLS proxy. Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
             ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
             """,
+        flags: ["behind-tls"],
         options: ["bind", "port", "max-body"]
     ) { arguments in
         let logger = Logger()
@@ -27,11 +30,15 @@ enum ServeCommand {
             maximumBodyBytes: try arguments.integer("max-body", default: 1 << 20),
             logger: logger
         )
-        let (database, companyID) = try Workspace(arguments).openCompany()
+        let workspace = Workspace(arguments)
+        let database = try workspace.open()
         let api = ZhangguiAPI(
             database: database,
-            companyID: companyID,
-            schemaVersion: try Migrator.version(of: database)
+            schemaVersion: try Migrator.version(of: database),
+            settings: ZhangguiAPI.Settings(
+                isBehindTLS: arguments.flag("behind-tls"),
+                checkAddress: try workspace.addressBook().checker
+            )
         )
         let stopSignals = StopSignals()
         let server = try HTTPServer(configuration: configuration, router: api.router)

@@ -1,0 +1,84 @@
+import ZhangguiCore
+import ZhangguiServices
+
+extension ZhangguiAPI {
+    struct AllocationAnswer: Encodable {
+        let trades: Int
+        let shipments: Int
+        let merged: Int
+    }
+
+    struct WaybillAnswer: Encodable {
+        let shipments: Int
+    }
+
+    struct ShippingAnswer: Encodable {
+        let shipments: Int
+        let trades: Int
+        let units: Int64
+        let revenueFen: Int64
+        let costFen: Int64
+    }
+
+    struct Counts: Encodable {
+        let count: Int
+    }
+
+    func addFulfilmentRoutes(to router: inout Router) {
+        let fulfil = RouteAccess.permission(.ordersFulfil)
+        add(&router, .post, "/api/v1/fulfilment/allocate", fulfil, "allocate approved orders to shipments", allocate)
+        add(&router, .post, "/api/v1/fulfilment/waybill", fulfil, "take waybill numbers for allocated orders", waybill)
+        add(&router, .post, "/api/v1/fulfilment/ship", fulfil, "ship waybilled orders and book them", ship)
+    }
+
+    /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.
+    func allocate(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
+        try refuseBody(request)
+        let summary = try AllocationService(database: database).allocateApproved(companyID: principal.companyID)
+        let answer = AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
+        try recordBatch("fulfilment.allocate", answer, principal)
+        return try .json(answer)
+    }
+
+    /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
+    func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
+        try refuseBody(request)
+        let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
+        let answer = WaybillAnswer(shipments: try service.waybillAllocated(companyID: principal.companyID))
+        try recordBatch("fulfilment.waybill", answer, principal)
+        return try .json(answer)
+    }
+
+    /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`.
+    func ship(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
+        try refuseBody(request)
+        let summary = try ShippingService(database: database).shipWaybilled(companyID: principal.companyID)
+        let answer = ShippingAnswer(
+            shipments: summary.shipments,
+            trades: summary.trades,
+            units: summary.units,
+            revenueFen: summary.revenueFen,
+            costFen: summary.costFen
+        )
+        try recordBatch("fulfilment.ship", answer, principal)
+        return try .json(answer)
+    }
+
+    /// Records a batch step in the audit log; the object is the company's batch, the after-state its summary.
+    func recordBatch(_ action: String, _ summary: some Encodable, _ principal: Principal) throws {
+        try AuditLog(database: database).record(
+            action,
+            object: AuditObject(type: "batch", id: String(principal.companyID)),
+            after: summary,
+            by: principal.actor,
+            at: now
+        )
+    }
+
+    /// Batch steps take no body: a client sending one probably meant another route.
+    func refuseBody(_ request: HTTPRequest) throws {
+        guard request.body.isEmpty else {
+            throw HTTPError(.badRequest, code: .unknownField, message: "this operation takes no body")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+
+extension ZhangguiAPI {
+    struct HoldBody: JSONBody {
+        let note: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case note }
+    }
+
+    struct ActionAnswer: Encodable {
+        let id: Int64
+        let state: String
+        /// For an approval that split the order across warehouses: the ids of every part.
+        let parts: [Int64]?
+    }
+
+    struct StateSnapshot: Encodable {
+        let state: String
+        let note: String?
+    }
+
+    /// The clerk's actions on one order, as `zhanggui approve|hold|release|cancel` do them.
+    enum OrderAction: String, CaseIterable {
+        case approve, hold, release, cancel
+    }
+
+    func addOrderActionRoutes(to router: inout Router) {
+        let review = RouteAccess.permission(.ordersReview)
+        for action in OrderAction.allCases {
+            let pattern = "/api/v1/orders/{id}/\(action.rawValue)"
+            add(&router, .post, pattern, review, "\(action.rawValue) one order by hand") { request, principal in
+                try act(action, request, principal)
+            }
+        }
+    }
+
+    /// Runs the action through ``ReviewService`` and records it in the audit log with the request id.
+    func act(_ action: OrderAction, _ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
+        let id = try tradeID(request, principal)
+        let note = action == .hold && !request.body.isEmpty ? try request.decodeJSON(HoldBody.self).note : nil
+        if action != .hold, !request.body.isEmpty {
+            throw HTTPError(.badRequest, code: .unknownField, message: "this action takes no body")
+        }
+        let before = try state(of: id, principal)
+        let review = ReviewService(database: database, checkAddress: settings.checkAddress)
+        let companyID = principal.companyID
+        var parts: [Int64]?
+        try answeringRefusals {
+            switch action {
+            case .approve: parts = try review.approve(tradeID: id, companyID: companyID)
+            case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID)
+            case .release: try review.release(tradeID: id, companyID: companyID)
+            case .cancel: try review.cancel(tradeID: id, companyID: companyID)
+            }
+        }
+        let after = try state(of: id, principal)
+        try AuditLog(database: database).record(
+            "order.\(action.rawValue)",
+            object: AuditObject(type: "order", id: String(id)),
+            before: StateSnapshot(state: before, note: nil),
+            after: StateSnapshot(state: after, note: note),
+            by: principal.actor,
+            at: now
+        )
+        return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
+    }
+
+    private func state(of tradeID: Int64, _ principal: Principal) throws -> String {
+        try database.read { try APIQueries($0).stateOfTrade(tradeID, companyID: principal.companyID) } ?? ""
+    }
+}

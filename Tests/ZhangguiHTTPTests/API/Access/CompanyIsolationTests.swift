@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import ZhangguiCore
+import ZhangguiHTTP
+
+@Suite("another company's ids answer 404, never 403, and nothing of theirs changes")
+struct CompanyIsolationTests {
+    @Test("company B's order, product, user and token ids are not found for A's admin on every route taking an id")
+    func otherCompanysIDs() async throws {
+        let shop = try APIShop()
+        let adminA = try await shop.signIn(.admin)
+        let adminB = try await shop.signIn(.admin, of: shop.companyB)
+        let tokenB = try await shop.call(
+            "POST",
+            "/api/v1/tokens",
+            as: adminB,
+            json: #"{"name":"b sync","permissions":["orders.read"]}"#
+        )
+        let tokenID = try #require(try tokenB.json["id"] as? Int64)
+        let ids = [
+            "orders": shop.companyB.tradeIDs[0],
+            "products": shop.companyB.productIDs[0],
+            "users": shop.companyB.userIDs[.finance] ?? 0,
+            "tokens": tokenID,
+        ]
+        let routes = shop.routes.filter { $0.pattern.parameterNames == ["id"] }
+        #expect(routes.count == 8)
+
+        for route in routes {
+            let area = route.pattern.description.split(separator: "/")[2]
+            let id = try #require(ids[String(area)], "no id of company B for \(route.pattern)")
+            let path = route.pattern.description.replacingOccurrences(of: "{id}", with: String(id))
+
+            let answer = try await shop.call(route.method.rawValue, path, as: adminA)
+
+            #expect(answer.status == 404, "\(route.method) \(path): \(answer.text)")
+            #expect(try answer.error["code"] as? String == "not_found")
+        }
+        let audit = try await shop.call("GET", "/api/v1/audit?userId=\(ids["users"] ?? 0)", as: adminA)
+        #expect(audit.status == 404)
+        let orderB = try await shop.call("GET", "/api/v1/orders/\(ids["orders"] ?? 0)", as: adminB)
+        #expect(try orderB.json["state"] as? String == "pendingReview")
+        let financeB = try await shop.signIn(.finance, of: shop.companyB)
+        #expect(financeB.sessionToken != nil)
+    }
+
+    @Test("lists show only the signed-in user's company")
+    func lists() async throws {
+        let shop = try APIShop()
+        let adminB = try await shop.signIn(.admin, of: shop.companyB)
+
+        let orders = try await shop.call("GET", "/api/v1/orders", as: adminB)
+        let users = try await shop.call("GET", "/api/v1/users", as: adminB)
+
+        #expect(try (orders.json["orders"] as? [[String: Any]])?.map { $0["platformOrderID"] as? String } == ["B1"])
+        #expect(!users.text.contains("a.example"))
+    }
+}
