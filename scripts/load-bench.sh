@@ -6,6 +6,7 @@
 # Environment: LOAD_SECONDS (default 12), LOAD_CONNECTIONS (default 64), LOAD_THREADS (default 2),
 #              ZHANGGUI (default .build/release/zhanggui).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 seconds=${LOAD_SECONDS:-12}
 connections=${LOAD_CONNECTIONS:-64}
@@ -102,22 +103,31 @@ while :; do
 done
 echo "orders waiting for review: $(wc -l <"$ids")"
 
-script_dir=$(dirname "$0")
 run_wrk() {
     local title=$1 script=$2 path=$3
     echo
     echo "== $title: ${seconds} s, $connections connections, $threads threads"
     ZG_ORDER_IDS="$ids" ZG_THREADS="$threads" wrk -t "$threads" -c "$connections" -d "${seconds}s" --latency -H "$bearer" \
-        -s "$script_dir/$script" "$base$path" >"$folder/$script.out"
+        -s "scripts/$script" "$base$path" >"$folder/$script.out"
     grep '^result ' "$folder/$script.out" | sed 's/^result /  /'
 }
 run_wrk "GET /api/v1/orders?limit=50" load-bench-list.lua "/api/v1/orders?limit=50"
 run_wrk "POST /api/v1/orders/{id}/approve, then hold" load-bench-approve.lua ""
 
+# A failed request is a socket error or a 5xx answer; the list should also have no 4xx. Latency is only reported:
+# on a shared machine it is too noisy to fail a run on.
+failed=0
+grep -h '^result ' "$folder"/*.lua.out | grep -qv 'socket_errors=0 ' && failed=1
+grep -h '^result ' "$folder"/*.lua.out | grep -q 'failed_5xx=[1-9]' && failed=1
+grep -h '^result ' "$folder/load-bench-list.lua.out" | grep -qv 'non2xx=0 ' && failed=1
+p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' "$folder/load-bench-list.lua.out")
 echo
+echo "order list p99 ${p99} ms (target: under 20 ms)"
+
 kill -TERM "$server_pid"
 status=0
 wait "$server_pid" || status=$?
 server_pid=""
 [ "$status" = 0 ] || fail "the server exited with $status after SIGTERM; see $folder/serve.log"
 echo "server stopped with SIGTERM, exit status 0; logs and database in $folder"
+[ "$failed" = 0 ] || fail "some requests failed (socket errors, 5xx, or a non-2xx order list); see $folder"
