@@ -102,6 +102,7 @@ while :; do
     [ -n "$cursor" ] || break
 done
 echo "orders waiting for review: $(wc -l <"$ids")"
+[ "$(wc -l <"$ids")" -ge "$threads" ] || fail "too few orders waiting for review to share among $threads threads"
 
 run_wrk() {
     local title=$1 script=$2 path=$3
