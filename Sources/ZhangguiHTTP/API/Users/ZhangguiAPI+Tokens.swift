@@ -64,18 +64,7 @@ extension ZhangguiAPI {
     /// `POST /api/v1/tokens`: permissions by their names, such as `orders.read`; only a signed-in user may.
     func createToken(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let body = try request.decodeJSON(TokenBody.self)
-        var permissions: Set<Permission> = []
-        for (index, name) in body.permissions.enumerated() {
-            guard let permission = Permission(rawValue: name) else {
-                throw HTTPError(
-                    .badRequest,
-                    code: .invalidValue,
-                    message: "not a permission",
-                    field: "permissions[\(index)]"
-                )
-            }
-            permissions.insert(permission)
-        }
+        let permissions = try Self.permissions(named: body.permissions)
         let issued = try answeringRefusals {
             try accounts.createAPIToken(
                 name: body.name,

@@ -47,6 +47,8 @@ extension ZhangguiAPI {
         add(&router, .post, "/api/v1/users", manage, "create a user", createUser)
         add(&router, .post, "/api/v1/users/{id}/disable", manage, "disable a user, ending their sessions", disableUser)
         add(&router, .get, "/api/v1/roles", manage, "the company's roles and their permissions", roles)
+        addUserAccessRoutes(to: &router)
+        addAccountRoutes(to: &router)
         addTokenRoutes(to: &router)
         addAuditRoutes(to: &router)
     }
