@@ -18,6 +18,17 @@ public struct MovingAverageCost: Hashable, Sendable, Codable {
         return Money(fen: Self.roundedQuotient(value.fen, quantity), currency: value.currency)
     }
 
+    /// What `quantity` units cost at the current average, `round(quantity × value ÷ on hand)` half away from zero,
+    /// computed in 128 bits; nil when nothing is on hand or the cost does not fit in Int64 fen (possible only for
+    /// more units than are on hand, as when pricing an order before it is reserved).
+    public func cost(of quantity: Int64) -> Money? {
+        guard self.quantity > 0 else { return nil }
+        let exact = Int128(value.fen) * Int128(quantity)
+        let (quotient, remainder) = exact.quotientAndRemainder(dividingBy: Int128(self.quantity))
+        let rounded = quotient + (remainder.magnitude * 2 >= UInt128(self.quantity) ? (exact < 0 ? -1 : 1) : 0)
+        return Int64(exactly: rounded).map { Money(fen: $0, currency: value.currency) }
+    }
+
     /// Adds `quantity` units that cost `totalCost` altogether.
     public mutating func receive(quantity: Int64, totalCost: Money) {
         precondition(quantity > 0, "receive a positive quantity")
@@ -32,23 +43,11 @@ public struct MovingAverageCost: Hashable, Sendable, Codable {
         guard quantity <= self.quantity else {
             throw StockError(code: .belowZero, requested: .ship(quantity), level: StockLevel(onHand: self.quantity))
         }
-        let cost: Money
-        if quantity == self.quantity {
-            cost = value
-        } else {
-            let (high, low) = value.fen.magnitude.multipliedFullWidth(by: UInt64(quantity))
-            let (quotient, remainder) = UInt64(self.quantity).dividingFullWidth((high, low))
-            let rounded = Int64(quotient) + (remainder * 2 >= UInt64(self.quantity) ? 1 : 0)
-            cost = Money(fen: value.fen < 0 ? -rounded : rounded, currency: value.currency)
-        }
+        // Within stock on hand the cost is at most the value held, so it always fits.
+        let cost = quantity == self.quantity ? value : self.cost(of: quantity) ?? value
         self.quantity -= quantity
         value -= cost
         return cost
-    }
-
-    /// Puts `quantity` units back at `cost`, the cost they left with (a return or a cancelled issue).
-    public mutating func restore(quantity: Int64, cost: Money) {
-        receive(quantity: quantity, totalCost: cost)
     }
 
     static func roundedQuotient(_ numerator: Int64, _ denominator: Int64) -> Int64 {

@@ -34,12 +34,6 @@ public struct StockSnapshot: Sendable {
 
     /// The current cost of `quantity` units of `skuID` at moving average, or nil when the SKU has no stock value.
     public func cost(skuID: Int64, quantity: Int64) -> Money? {
-        guard let cost = costs[skuID], cost.quantity > 0 else { return nil }
-        // In 128 bits: a large line of a valuable SKU can pass Int64 before the division brings it back.
-        let exact = Int128(cost.value.fen) * Int128(quantity)
-        let (quotient, remainder) = exact.quotientAndRemainder(dividingBy: Int128(cost.quantity))
-        let rounded = quotient + (remainder.magnitude * 2 >= UInt128(cost.quantity) ? (exact < 0 ? -1 : 1) : 0)
-        guard let fen = Int64(exactly: rounded) else { return nil }
-        return Money(fen: fen, currency: cost.value.currency)
+        costs[skuID]?.cost(of: quantity)
     }
 }

@@ -9,13 +9,4 @@ extension SQLDialect {
         }
     }
 
-    /// The number a text starts with, as a `BIGINT`: SQLite's CAST reads the leading digits (0 when there are
-    /// none); PostgreSQL's would fail on any other character, so there the leading digits are cut out first
-    /// (NULL when there are none).
-    func leadingNumber(_ expression: String) -> String {
-        switch self {
-        case .sqlite: "CAST(\(expression) AS BIGINT)"
-        case .postgres: "CAST(SUBSTRING(\(expression) FROM '^[0-9]{1,18}') AS BIGINT)"
-        }
-    }
 }
