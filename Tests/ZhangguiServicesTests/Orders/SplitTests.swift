@@ -153,3 +153,77 @@ struct SplitTests {
         try shop.expectCleanBooks()
     }
 }
+
+@Suite("A split refused changes nothing")
+struct SplitRefusalTests {
+    @Test(
+        "an unknown line, 0 units, more than the line has, all of it, a waybilled order, another company's: refused",
+        arguments: Engine.all
+    )
+    func refusals(engine: Engine) throws {
+        let shop = try TestShop.approved(engine, [issueOrder(), makeTrade("W1", lines: [("A", 1, 1000)])])
+        let order = try shop.tradeID("T83")
+        let waybilled = try shop.tradeID("W1")
+        try shop.review.hold(tradeID: order, note: "买家改数量", companyID: shop.companyID)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: OfflineRangeCourier(code: "ZG"))
+            .waybillAllocated(companyID: shop.companyID)
+        let before = try shop.trade(order)
+        let cases: [(Int64, [LineMove], OrderChangeError.Code, String?)] = [
+            (order, [LineMove(lineNo: 3)], .invalidRequest, "lines[0].lineNo"),
+            (
+                order, [LineMove(lineNo: 1, quantity: 5), LineMove(lineNo: 2, quantity: 0)], .invalidRequest,
+                "lines[1].quantity"
+            ),
+            (order, [LineMove(lineNo: 2, quantity: 84)], .invalidRequest, "lines[0].quantity"),
+            (order, [LineMove(lineNo: 1), LineMove(lineNo: 2)], .invalidRequest, "lines"),
+            (order, [LineMove(lineNo: 1), LineMove(lineNo: 1)], .invalidRequest, "lines[1].lineNo"),
+            (order, [], .invalidRequest, "lines"),
+            (waybilled, [LineMove(lineNo: 1)], .wrongState, nil),
+        ]
+
+        for (id, moves, code, field) in cases {
+            let error = try #require(throws: OrderChangeError.self) { try shop.split(id, moves) }
+            #expect(error.code == code, "\(moves)")
+            #expect(error.field == field, "\(moves)")
+        }
+        let otherCompany = AuditActor(companyID: try shop.setup.createCompany(name: "别家店"), userID: nil)
+        let foreign = try #require(throws: OrderChangeError.self) {
+            try OrderSplitService(database: shop.database).split(
+                tradeID: order,
+                moving: [LineMove(lineNo: 1, quantity: 1)],
+                by: otherCompany,
+                at: 1_800_000_000
+            )
+        }
+
+        #expect(foreign.code == .notFound)
+        #expect(try shop.trade(order) == before)
+        #expect(try shop.auditActions(order) == [])
+        #expect(
+            try shop.database.read { try TradeRecords($0, currency: .cny).ids(platformOrderID: "T83", companyID: 1) }
+                .count == 1
+        )
+        try shop.expectCleanBooks()
+    }
+
+    @Test(
+        "the audit log names the split on the order and on the part, with the order's lines before",
+        arguments: Engine.all
+    )
+    func audited(engine: Engine) throws {
+        let shop = try TestShop.approved(engine, [issueOrder()])
+        let order = try shop.tradeID("T83")
+
+        let split = try shop.split(order, [LineMove(lineNo: 1, quantity: 10)])
+
+        let entries = try shop.database.read { connection in
+            try AuditRecords(connection).entries(objectType: "order", objectID: String(order), companyID: 1, limit: 5)
+        }
+        #expect(entries.map(\.entry.action) == ["order.split"])
+        #expect(entries.first?.entry.requestID == "test")
+        #expect(entries.first?.entry.beforeJSON?.contains(#""lineNo":1,"netFen":101637,"quantity":83"#) == true)
+        #expect(entries.first?.entry.afterJSON?.contains(#""lineNo":1,"netFen":12245,"quantity":10"#) == true)
+        #expect(try shop.auditActions(split.partID) == ["order.split"])
+    }
+}
