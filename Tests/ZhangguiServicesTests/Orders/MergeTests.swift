@@ -95,6 +95,29 @@ struct MergeTests {
         try shop.expectCleanBooks()
     }
 
+    @Test("orders to one receiver shipping from two warehouses are refused naming the second", arguments: Engine.all)
+    func differentWarehouses(engine: Engine) throws {
+        let shop = try TestShop(engine)
+        try shop.addWarehouse("W1", priority: 1)
+        try shop.addWarehouse("W2", priority: 2)
+        try shop.addSKUs("A")
+        try shop.stock("A", 1, in: "W1")
+        try shop.stock("A", 5, in: "W2")
+        // The first order takes W1's only unit; the second is served by W2.
+        try shop.ingest([makeTrade("H1", lines: [("A", 1, 1000)]), makeTrade("H2", lines: [("A", 1, 1000)])])
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        let ids = [try shop.tradeID("H1"), try shop.tradeID("H2")]
+
+        let error = try #require(throws: OrderChangeError.self) {
+            try shop.parcels.merge(tradeIDs: ids, by: shop.clerk, at: 1_800_000_000)
+        }
+
+        #expect(error.code == .mismatch)
+        #expect(error.field == "orders[1]")
+        #expect(try ids.map { try shop.trade($0).shipmentID } == [nil, nil])
+        try shop.expectCleanBooks()
+    }
+
     @Test(
         "a different phone, address or name is refused naming the field, and nothing changes",
         arguments: Engine.all.flatMap { engine in
