@@ -86,7 +86,7 @@ public struct OrderSplit: Hashable, Sendable {
             guard units[move.lineIndex] == nil else { throw .repeatedLine(move: position) }
             let available = lines[move.lineIndex].quantity
             let quantity = move.quantity ?? available
-            guard (1...max(1, available)).contains(quantity), quantity <= available else {
+            guard quantity >= 1, quantity <= available else {
                 throw .quantityOutOfRange(move: position, available: available)
             }
             units[move.lineIndex] = quantity

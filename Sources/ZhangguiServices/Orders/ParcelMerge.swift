@@ -64,6 +64,9 @@ struct ParcelMerge {
 
     /// The warehouse every order has its stock reserved in.
     /// - Throws: ``OrderChangeError`` `.mismatch` naming the first order that ships from another.
+    // Known limitation: orders reserved in different warehouses are refused rather than having one's reservations
+    // moved to the other warehouse; that needs the other warehouse's stock checked and the planner's priorities
+    // overridden, a decision left to the clerk (hold, then approve again).
     func commonWarehouse() throws -> Int64 {
         let fulfilment = FulfilmentRecords(connection)
         var common: Int64?

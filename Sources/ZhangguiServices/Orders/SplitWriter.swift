@@ -10,6 +10,8 @@ struct SplitWriter {
     let plan: OrderSplit
 
     /// Returns the new part's id and its lines' ids, in the order of `plan.moved`.
+    // Known limitation: a held order keeps its holds, whose details may quote quantities from before the split.
+    // Safe: it stays held, and releasing it runs review again on the lines it has now.
     func write() throws -> (tradeID: Int64, lineIDs: [Int64]) {
         let records = TradeRecords(connection, currency: context.currency)
         let part = TradeRecords.SplitPart(
