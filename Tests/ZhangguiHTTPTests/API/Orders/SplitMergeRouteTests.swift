@@ -32,6 +32,7 @@ struct SplitMergeRouteTests {
         )
         // 2 mugs at 12.90: each keeps one at 1,290 fen.
         #expect(try (detail.json["lines"] as? [[String: Any]])?.first?["netFen"] as? Int == 1290)
+        #expect(try (detail.json["lines"] as? [[String: Any]])?.first?["discountFen"] as? Int == 0)
         #expect(try check.json["isClean"] as? Bool == true)
         let entries = try #require(try audit.json["entries"] as? [[String: Any]])
         #expect(entries.map { $0["action"] as? String } == ["order.split"])
