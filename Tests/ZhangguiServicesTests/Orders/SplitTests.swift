@@ -226,4 +226,26 @@ struct SplitRefusalTests {
         #expect(entries.first?.entry.afterJSON?.contains(#""lineNo":1,"netFen":12245,"quantity":10"#) == true)
         #expect(try shop.auditActions(split.partID) == ["order.split"])
     }
+
+    @Test("a split that fails after writing the new part leaves nothing of it behind", arguments: Engine.all)
+    func failureHalfwayRollsBack(engine: Engine) throws {
+        let shop = try TestShop.approved(engine, [issueOrder()])
+        let order = try shop.tradeID("T83")
+        // 82 units reserved for a line of 83 cannot be shared out by units: the split stops after it has stored the
+        // part and shrunk nothing yet.
+        try shop.database.write { try $0.execute("UPDATE reservations SET quantity = 82 WHERE trade_id = ?", order) }
+        let before = try shop.trade(order)
+
+        let error = try #require(throws: OrderChangeError.self) {
+            try shop.split(order, [LineMove(lineNo: 1, quantity: 10)])
+        }
+
+        #expect(error.code == .wrongState)
+        #expect(try shop.trade(order) == before)
+        let parts = try shop.database.read { connection in
+            try TradeRecords(connection, currency: .cny).ids(platformOrderID: "T83", companyID: shop.companyID)
+        }
+        #expect(parts == [order])
+        #expect(try shop.auditActions(order) == [])
+    }
 }
