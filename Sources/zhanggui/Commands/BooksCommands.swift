@@ -74,7 +74,8 @@ enum BooksCommands {
 
             Rebuilds every stock balance from the stock ledger and compares; checks reserved stock against open
             reservations, each SKU's cost against the values in its ledger, that every voucher balances, that the
-            trial balance is zero, and that the inventory account equals the value of the stock.
+            trial balance is zero, that the inventory account equals the value of the stock, and that every receipt
+            and issue (入库单, 出库单) moved what its lines say and its voucher carries its total.
             Exit status 0 when all agree; 1 with every difference named.
             """
     ) { arguments in
