@@ -137,6 +137,30 @@ struct StockNoteTests {
         #expect(try shop.level("A").available == 0)
     }
 
+    @Test(
+        "20 concurrent single-unit issues from two processes against 10 available: exactly 10 posted",
+        arguments: Engine.all
+    )
+    func concurrentIssues(engine: Engine) async throws {
+        let shop = try Self.shop(engine)
+        try StockNoteService(database: shop.database).post(Self.issue([("A", 90)]), companyID: 1, now: Self.now)
+        let processes: [any Database] = [shop.database, try shop.database.location.open()]
+
+        let posted = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    let service = StockNoteService(database: processes[index % 2])
+                    return (try? service.post(Self.issue([("A", 1)]), companyID: 1, now: Self.now)) != nil
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+
+        #expect(posted == 10)
+        #expect(try shop.level("A") == StockLevel(onHand: 0))
+        #expect(try IntegrityCheck(database: shop.database).run(companyID: 1).isClean)
+    }
+
     @Test("an issue of a SKU never stocked in the warehouse is refused with 0 available", arguments: Engine.all)
     func nothingThere(engine: Engine) throws {
         let shop = try Self.shop(engine)
