@@ -92,7 +92,7 @@ public struct StockNoteDraft: Sendable, Hashable {
             throw StockNoteError(.missingUnitCost, line: index, field: "unitCost", "a receipt states each unit's cost")
         case (.receipt, let cost?) where !(0...Limits.amountFen).contains(cost.fen):
             let limit = Money(fen: Limits.amountFen).decimalText
-            throw StockNoteError(.badUnitCost, line: index, field: "unitCost", "must be from 0.00 to \(limit)")
+            throw StockNoteError(.badUnitCost, line: index, field: "unitCost", "must be from 0.00 to \(limit) yuan")
         case (.issue, _?):
             throw StockNoteError(
                 .unexpectedUnitCost,

@@ -179,7 +179,7 @@ struct StockNoteTests {
             (issue([("A", 0)]), "lines[0].quantity: must be from 1 to 10000000"),
             (issue([]), "lines: a document needs a line"),
             (issue([("A", 1)], reason: .purchase), "reason: a issue gives one of damaged, sample, internalUse, other"),
-            (receipt([("A", 1, -1)]), "lines[0].unitCost: must be from 0.00 to 100000000.00"),
+            (receipt([("A", 1, -1)]), "lines[0].unitCost: must be from 0.00 to 100000000.00 yuan"),
         ]
     )
     func badLines(draft: StockNoteDraft, message: String) throws {

@@ -173,17 +173,20 @@ extension ZhangguiAPI {
     }
 
     /// Turns a refused document into its answer: a shortage 409 `insufficient_stock`, an unknown number 404, any
-    /// other problem 400 `invalid_value` naming the field as `lines[i].field`.
+    /// other problem 400 `invalid_value` naming the body's field as `lines[i].field`.
     func answeringStockNoteRefusals<T>(_ kind: StockNoteKind, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StockNoteError {
+            // The service names the unit cost as money; the body carries it in fen.
+            let field = error.field == "unitCost" ? "unitCostFen" : error.field
+            let path = error.line.map { "lines[\($0)].\(field)" } ?? field
             switch error.code {
             case .notFound: throw HTTPError.objectNotFound(kind.rawValue)
             case .insufficientStock:
-                throw HTTPError(.conflict, code: .insufficientStock, message: error.description, field: error.path)
+                throw HTTPError(.conflict, code: .insufficientStock, message: error.description, field: path)
             default:
-                throw HTTPError(.badRequest, code: .invalidValue, message: error.description, field: error.path)
+                throw HTTPError(.badRequest, code: .invalidValue, message: "\(path): \(error.detail)", field: path)
             }
         }
     }

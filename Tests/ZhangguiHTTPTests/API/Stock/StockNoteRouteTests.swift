@@ -76,7 +76,7 @@ struct StockNoteRouteTests {
             (#"{"reason":"damaged","lines":[]}"#, "invalid_value", "reason"),
             (
                 #"{"reason":"purchase","lines":[{"warehouse":"MAIN","sku":"MUG","quantity":1}]}"#, "invalid_value",
-                "lines[0].unitCost"
+                "lines[0].unitCostFen"
             ),
             (
                 #"{"reason":"purchase","lines":[{"warehouse":"X","sku":"MUG","quantity":1,"unitCostFen":1}]}"#,
