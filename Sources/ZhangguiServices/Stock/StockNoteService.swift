@@ -57,16 +57,7 @@ public struct StockNoteService: Sendable {
                 lines: lines
             )
             try records.insert(note, voucherID: voucherID, companyID: companyID)
-            if let actor {
-                try AuditLog.record(
-                    draft.kind == .receipt ? "stock.receive" : "stock.issue",
-                    object: AuditObject(type: "stockNote", id: number),
-                    after: AuditedNote(note),
-                    by: actor,
-                    at: now,
-                    in: connection
-                )
-            }
+            if let actor { try audit(note, by: actor, at: now, in: connection) }
             return try records.note(draft.kind, number: number, companyID: companyID, warehouseIDs: nil) ?? note
         }
     }
@@ -217,6 +208,25 @@ public struct StockNoteService: Sendable {
                 value: value
             )
         }
+    }
+
+    /// Records the posted document in the audit log, in the transaction that posts it.
+    private func audit(
+        _ note: StockNoteRecord,
+        by actor: AuditActor,
+        at now: Int64,
+        in connection: any DatabaseConnection
+    )
+        throws
+    {
+        try AuditLog.record(
+            note.kind == .receipt ? "stock.receive" : "stock.issue",
+            object: AuditObject(type: "stockNote", id: note.number),
+            after: AuditedNote(note),
+            by: actor,
+            at: now,
+            in: connection
+        )
     }
 
     private func postVoucher(
