@@ -17,6 +17,9 @@ public enum StockNoteVoucher {
         standard: AccountingStandard,
         currency: Currency
     ) throws(VoucherError) -> Voucher? {
+        // Known limitation: damaged goods do not transfer their input VAT out (进项税额转出) and samples are not
+        // booked as deemed sales (视同销售). Zhanggui books no input VAT yet, so there is nothing to transfer; the
+        // accountant adds both by hand, and the inventory figures stay exact meanwhile.
         let total = values.map(\.value).sum(currency: currency)
         guard !total.isZero else { return nil }
         var bySKU: [String: Money] = [:]
