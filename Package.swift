@@ -50,6 +50,12 @@ let package = Package(
             dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
             swiftSettings: strictSettings
         ),
+        // The platform clients (淘宝/天猫, 京东, 拼多多, 抖店, 快手, 小红书): signing, wire formats, the HTTPS transport.
+        .target(
+            name: "ZhangguiChannels",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CCrypto"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ZhangguiHTTP",
             dependencies: [
@@ -93,6 +99,11 @@ let package = Package(
             name: "ZhangguiAdaptersTests",
             dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ZhangguiChannelsTests",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels"],
             swiftSettings: strictSettings
         ),
         .testTarget(
