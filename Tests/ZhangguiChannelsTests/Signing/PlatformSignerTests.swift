@@ -40,7 +40,8 @@ struct PlatformSignerTests {
     func doudianParamJSON() {
         #expect(
             Self.doudianParamJSON
-                == #"{"order_by":"update_time","page":0,"size":20,"update_time_end":1700001800,"update_time_start":1700000000}"#
+                == #"{"order_by":"update_time","page":0,"size":20,"#
+                + #""update_time_end":1700001800,"update_time_start":1700000000}"#
         )
         #expect(DoudianSigner.paramJSON([:]) == "{}")
     }
