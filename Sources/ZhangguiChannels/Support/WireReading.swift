@@ -85,6 +85,15 @@ struct WireObject {
         return millis
     }
 
+    /// A time given either as Unix seconds (10 digits), Unix milliseconds (13 digits) or a GMT+8 text, in UTC
+    /// milliseconds; `nil` when missing, empty or zero.
+    func flexibleTime(_ field: String) throws(ChannelError) -> Int64? {
+        guard let member = value[field], let text = member.text, !text.isEmpty else { return nil }
+        guard let number = Int64(text) else { return try gmt8Time(field) }
+        if number <= 0 { return nil }
+        return text.count >= 13 ? number : number * 1000
+    }
+
     /// Unix seconds as UTC milliseconds; `nil` when missing or zero (platforms write 0 for "not yet").
     func secondsTime(_ field: String) throws(ChannelError) -> Int64? {
         guard let seconds = try optionalInt(field), seconds > 0 else { return nil }
