@@ -25,6 +25,12 @@ final class StubTransport: HTTPTransport {
 
     var requests: [HTTPRequest] { state.withLock { $0.requests } }
 
+    /// The query parameters of request `index`'s URL.
+    func query(_ index: Int) -> [String: String] {
+        let query = requests[index].url.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
+        return Dictionary(FormEncoding.decode(String(query)) ?? [], uniquingKeysWith: { $1 })
+    }
+
     /// The form fields of request `index` (POST body, or the query of a GET).
     func form(_ index: Int) -> [String: String] {
         let request = requests[index]
