@@ -104,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiChannelsTests",
-            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels"],
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -20,7 +20,7 @@ struct DoudianGateway: Sendable {
         return answer.object("data") ?? WireObject(.object([:]), path: "\(method).data")
     }
 
-    func signedRequest(_ method: String, _ business: [String: JSONValue], withToken: Bool) -> HTTPRequest {
+    func signedRequest(_ method: String, _ business: [String: JSONValue], withToken: Bool) -> OutboundRequest {
         let paramJSON = DoudianSigner.paramJSON(business)
         let timestamp = PlatformTimestamp.secondsText(millis: context.clock())
         let credentials = context.credentials
@@ -39,7 +39,7 @@ struct DoudianGateway: Sendable {
         if withToken { query.append(("access_token", credentials.authorization.accessToken)) }
         let base = credentials.endpoint.hasSuffix("/") ? String(credentials.endpoint.dropLast()) : credentials.endpoint
         let url = base + "/" + method.replacingAll(".", with: "/") + "?" + FormEncoding.encode(query)
-        return HTTPRequest.postJSON(url, json: paramJSON, headers: ["x-open-no-old-err-code": "1"])
+        return OutboundRequest.postJSON(url, json: paramJSON, headers: ["x-open-no-old-err-code": "1"])
     }
 
     func mapError(_ answer: WireObject, code: String) -> ChannelError {

@@ -16,7 +16,7 @@ struct PDDGateway: Sendable {
         return WireObject(body, path: root)
     }
 
-    func signedRequest(_ type: String, _ business: [String: String], withToken: Bool) -> HTTPRequest {
+    func signedRequest(_ type: String, _ business: [String: String], withToken: Bool) -> OutboundRequest {
         var parameters = business
         parameters["type"] = type
         parameters["client_id"] = context.credentials.appKey
@@ -28,12 +28,12 @@ struct PDDGateway: Sendable {
         let endpoint = context.credentials.endpoint
         switch settings.bodyFormat {
         case .form:
-            return HTTPRequest.postForm(
+            return OutboundRequest.postForm(
                 endpoint,
                 parameters: byteOrdered(parameters.keys).map { ($0, parameters[$0] ?? "") }
             )
         case .json:
-            return HTTPRequest.postJSON(
+            return OutboundRequest.postJSON(
                 endpoint,
                 json: JSONValue.object(parameters.mapValues { .string($0) }).serialized()
             )

@@ -15,8 +15,8 @@ struct ChannelContext: Sendable {
     ///
     /// A JSON answer is returned whatever its HTTP status, so the platform's own error envelope can be read;
     /// an answer that is not JSON maps by status (429 → rate limited, 5xx → unavailable).
-    func exchange(_ request: HTTPRequest, operation: String) throws(ChannelError) -> JSONValue {
-        let response: HTTPResponse
+    func exchange(_ request: OutboundRequest, operation: String) throws(ChannelError) -> JSONValue {
+        let response: OutboundResponse
         do {
             response = try transport.send(request)
         } catch {

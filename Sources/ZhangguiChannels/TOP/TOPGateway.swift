@@ -25,7 +25,7 @@ struct TOPGateway: Sendable {
         return trimmed.replacingAll(".", with: "_") + "_response"
     }
 
-    func signedRequest(_ method: String, _ business: [String: String], withSession: Bool) -> HTTPRequest {
+    func signedRequest(_ method: String, _ business: [String: String], withSession: Bool) -> OutboundRequest {
         var parameters = business
         parameters["method"] = method
         parameters["app_key"] = context.credentials.appKey
@@ -41,7 +41,7 @@ struct TOPGateway: Sendable {
             method: settings.signMethod
         )
         let ordered = byteOrdered(parameters.keys).map { ($0, parameters[$0] ?? "") }
-        return HTTPRequest.postForm(context.credentials.endpoint, parameters: ordered)
+        return OutboundRequest.postForm(context.credentials.endpoint, parameters: ordered)
     }
 
     /// `error_response{code, msg, sub_code, sub_msg}` as a ``ChannelError``.

@@ -22,7 +22,7 @@ public struct CurlTransport: HTTPTransport {
         self.maximumResponseBytes = maximumResponseBytes
     }
 
-    public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+    public func send(_ request: OutboundRequest) throws(TransportError) -> OutboundResponse {
         let host = try EndpointPolicy.checkedHost(of: request.url)
         _ = curlGlobalInit
         guard let handle = curl_easy_init() else { throw TransportError(code: .other, detail: "libcurl did not start") }
@@ -41,12 +41,12 @@ public struct CurlTransport: HTTPTransport {
         guard code == CURLE_OK else { throw Self.error(for: code, host: host, sink: sink) }
         var status = 0
         _ = ccurl_response_code(handle, &status)
-        return HTTPResponse(status: status, body: sink.bytes)
+        return OutboundResponse(status: status, body: sink.bytes)
     }
 
     private func configure(
         _ handle: UnsafeMutableRawPointer,
-        request: HTTPRequest,
+        request: OutboundRequest,
         body: UnsafeBufferPointer<UInt8>,
         headers: UnsafeMutablePointer<curl_slist>?,
         sink: ResponseSink

@@ -1,7 +1,7 @@
 /// One outbound HTTP request to a platform gateway.
 ///
 /// Secret: the URL and body carry signatures and access tokens; never log either.
-public struct HTTPRequest: Sendable, Hashable {
+public struct OutboundRequest: Sendable, Hashable {
     public enum Method: String, Sendable, Hashable {
         case get = "GET"
         case post = "POST"
@@ -21,15 +21,15 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 
     /// A GET of `url` with `parameters` appended as a query string.
-    public static func get(_ url: String, parameters: [(String, String)]) -> HTTPRequest {
-        guard !parameters.isEmpty else { return HTTPRequest(method: .get, url: url) }
+    public static func get(_ url: String, parameters: [(String, String)]) -> OutboundRequest {
+        guard !parameters.isEmpty else { return OutboundRequest(method: .get, url: url) }
         let separator = url.contains("?") ? "&" : "?"
-        return HTTPRequest(method: .get, url: url + separator + FormEncoding.encode(parameters))
+        return OutboundRequest(method: .get, url: url + separator + FormEncoding.encode(parameters))
     }
 
     /// A POST of `parameters` as `application/x-www-form-urlencoded;charset=utf-8`.
-    public static func postForm(_ url: String, parameters: [(String, String)]) -> HTTPRequest {
-        HTTPRequest(
+    public static func postForm(_ url: String, parameters: [(String, String)]) -> OutboundRequest {
+        OutboundRequest(
             method: .post,
             url: url,
             headers: ["Content-Type": "application/x-www-form-urlencoded;charset=utf-8"],
@@ -38,15 +38,15 @@ public struct HTTPRequest: Sendable, Hashable {
     }
 
     /// A POST of a JSON text as `application/json;charset=utf-8`.
-    public static func postJSON(_ url: String, json: String, headers: [String: String] = [:]) -> HTTPRequest {
+    public static func postJSON(_ url: String, json: String, headers: [String: String] = [:]) -> OutboundRequest {
         var allHeaders = headers
         allHeaders["Content-Type"] = "application/json;charset=utf-8"
-        return HTTPRequest(method: .post, url: url, headers: allHeaders, body: Array(json.utf8))
+        return OutboundRequest(method: .post, url: url, headers: allHeaders, body: Array(json.utf8))
     }
 }
 
 /// A platform's answer: the HTTP status and the body as received.
-public struct HTTPResponse: Sendable, Hashable {
+public struct OutboundResponse: Sendable, Hashable {
     public var status: Int
     public var body: [UInt8]
 
@@ -85,5 +85,5 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
 
 /// Sends requests and returns answers; blocks the calling thread until done.
 public protocol HTTPTransport: Sendable {
-    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse
+    func send(_ request: OutboundRequest) throws(TransportError) -> OutboundResponse
 }

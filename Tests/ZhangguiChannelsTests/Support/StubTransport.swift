@@ -5,25 +5,25 @@ import ZhangguiServices
 
 /// A transport that answers from a script and remembers every request, for tests without a network.
 final class StubTransport: HTTPTransport {
-    private let state: Mutex<(requests: [HTTPRequest], answers: [HTTPResponse])>
+    private let state: Mutex<(requests: [OutboundRequest], answers: [OutboundResponse])>
 
     /// Answers `bodies` in order (HTTP 200), then the last one again.
     init(_ bodies: String...) {
-        state = Mutex(([], bodies.map { HTTPResponse(status: 200, body: Array($0.utf8)) }))
+        state = Mutex(([], bodies.map { OutboundResponse(status: 200, body: Array($0.utf8)) }))
     }
 
-    init(responses: [HTTPResponse]) {
+    init(responses: [OutboundResponse]) {
         state = Mutex(([], responses))
     }
 
-    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+    func send(_ request: OutboundRequest) throws(TransportError) -> OutboundResponse {
         state.withLock { state in
             state.requests.append(request)
             return state.answers.count > 1 ? state.answers.removeFirst() : state.answers[0]
         }
     }
 
-    var requests: [HTTPRequest] { state.withLock { $0.requests } }
+    var requests: [OutboundRequest] { state.withLock { $0.requests } }
 
     /// The query parameters of request `index`'s URL.
     func query(_ index: Int) -> [String: String] {
