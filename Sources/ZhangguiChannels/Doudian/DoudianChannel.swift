@@ -47,6 +47,7 @@ public struct DoudianChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let data = try gateway.call("order.orderDetail", ["shop_order_id": .string(platformOrderID)])
         guard let detail = data.object("shop_order_detail") else {
             throw data.malformed("shop_order_detail", "is missing")
@@ -75,6 +76,7 @@ public struct DoudianChannel: ShopChannel {
     // Known limitation: a parcel with only some lines is reported for the whole order; the partial-shipping
     // call (order.logisticsAddSinglePack) takes parameters the spec does not give.
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         _ = try gateway.call(
             "order.logisticsAdd",
             [
@@ -86,6 +88,7 @@ public struct DoudianChannel: ShopChannel {
 
     /// `sku.syncStock` with an absolute quantity (`incremental` false).
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         var parameters: [String: JSONValue] = [
             "product_id": .string(update.itemID), "stock_num": .int(update.quantity), "incremental": .bool(false),
         ]

@@ -58,6 +58,7 @@ public struct JDChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let body = try gateway.call(
             "jingdong.pop.order.enGet",
             [
@@ -81,6 +82,7 @@ public struct JDChannel: ShopChannel {
     }
 
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         _ = try gateway.call(
             "jingdong.pop.order.shipment",
             [
@@ -91,6 +93,7 @@ public struct JDChannel: ShopChannel {
     }
 
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         guard !update.skuID.isEmpty else {
             throw .rejected(code: "sku-id-required", message: "JD stock is set by skuId; this listing has none")
         }

@@ -57,6 +57,7 @@ public struct KuaishouChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let data = try gateway.call("open.order.detail", ["oid": .string(platformOrderID)])
         return try KuaishouOrderParser.order(from: data.object("orderDetail") ?? data, settings: gateway.settings)
     }
@@ -72,6 +73,7 @@ public struct KuaishouChannel: ShopChannel {
     }
 
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         guard let expressCode = Int64(shipment.courierCode) else {
             throw .rejected(code: "bad-courier-code", message: "快手 courier codes are numbers (expressCode)")
         }
@@ -88,6 +90,7 @@ public struct KuaishouChannel: ShopChannel {
     /// Refused: 快手's stock call changes stock by a delta whose direction codes are unconfirmed, and our pushes
     /// are absolute; a wrong guess would double or zero a listing's stock.
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         throw .rejected(code: "stock-push-unsupported", message: "快手 stock pushes wait for the changeType codes")
     }
 

@@ -45,6 +45,7 @@ public struct PDDChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let body = try gateway.call("pdd.order.information.get", ["order_sn": platformOrderID])
         guard let info = body.object("order_info") else { throw body.malformed("order_info", "is missing") }
         return try PDDOrderParser.order(from: info)
@@ -69,6 +70,7 @@ public struct PDDChannel: ShopChannel {
     }
 
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         let body = try gateway.call(
             "pdd.logistics.online.send",
             [
@@ -82,6 +84,7 @@ public struct PDDChannel: ShopChannel {
     }
 
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         var parameters = ["goods_id": update.itemID, "quantity": String(update.quantity), "update_type": "1"]
         if update.skuID.isEmpty { parameters["outer_id"] = update.outerID } else { parameters["sku_id"] = update.skuID }
         _ = try gateway.call("pdd.goods.quantity.update", parameters)

@@ -50,6 +50,7 @@ public struct TOPChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let body = try gateway.call(
             "taobao.trade.fullinfo.get",
             ["fields": TOPSettings.tradeFields, "tid": platformOrderID]
@@ -74,6 +75,7 @@ public struct TOPChannel: ShopChannel {
     }
 
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         var parameters = [
             "tid": shipment.platformOrderID, "out_sid": shipment.trackingNumber, "company_code": shipment.courierCode,
         ]
@@ -88,6 +90,7 @@ public struct TOPChannel: ShopChannel {
     }
 
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         var parameters = ["num_iid": update.itemID, "quantity": String(update.quantity), "type": "1"]
         if update.skuID.isEmpty { parameters["outer_id"] = update.outerID } else { parameters["sku_id"] = update.skuID }
         _ = try gateway.call("taobao.item.quantity.update", parameters)
@@ -139,11 +142,12 @@ public struct TOPChannel: ShopChannel {
         parameters["use_has_next"] = "false"
         let body = WireObject(try gateway.call(method, parameters), path: TOPGateway.responseRoot(of: method))
         let items = try body.objects(listField, wrapper: itemWrapper)
+        let total = try body.int("total_results")
         return ChannelPage(
             items: items,
-            nextCursor: try Paging.backwardsNext(
+            nextCursor: Paging.backwardsNext(
                 after: position,
-                total: try body.int("total_results"),
+                total: total,
                 pageSize: gateway.settings.pageSize,
                 firstPage: 1
             )?.text

@@ -52,6 +52,7 @@ public struct XHSChannel: ShopChannel {
     }
 
     public func order(platformOrderID: String) throws(ChannelError) -> PlatformOrder {
+        try ChannelInput.checkOrderID(platformOrderID)
         let data = try gateway.call("order.getOrderDetail", ["orderId": .string(platformOrderID)])
         return try XHSOrderParser.order(from: data)
     }
@@ -72,6 +73,7 @@ public struct XHSChannel: ShopChannel {
 
     /// `order.orderDeliver`; a parcel with some lines only is sent `unpack` with their SKU ids.
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {
+        try ChannelInput.check(shipment)
         var parameters: [String: JSONValue] = [
             "orderId": .string(shipment.platformOrderID), "expressNo": .string(shipment.trackingNumber),
             "expressCompanyCode": .string(shipment.courierCode),
@@ -87,6 +89,7 @@ public struct XHSChannel: ShopChannel {
     // Known limitation: XHS reads qty as the total including stock held by unpaid orders and other channels; we
     // send the sellable quantity, so XHS may show slightly less than it could until the unpaid orders settle.
     public func pushStock(_ update: PlatformStockUpdate) throws(ChannelError) {
+        try ChannelInput.check(update)
         guard !update.skuID.isEmpty else {
             throw .rejected(code: "sku-id-required", message: "XHS stock is set by skuId; this listing has none")
         }

@@ -165,4 +165,42 @@ struct TOPChannelTests {
         #expect(order.receiver.address == "陕西省西安市新城区示例路100")
         #expect(order.sellerMemo == "改为发顺丰")
     }
+
+    @Test("a parcel with some lines is sent split, naming their oids")
+    func splitShipment() throws {
+        let transport = StubTransport(#"{"logistics_offline_send_response":{"shipping":{"is_success":true}}}"#)
+        let shipment = PlatformShipment(
+            platformOrderID: "42",
+            lineIDs: ["421", "422"],
+            courierCode: "ZTO",
+            trackingNumber: "ZT100"
+        )
+        try Self.channel(transport).confirmShipment(shipment)
+        let form = transport.form(0)
+        #expect(form["method"] == "taobao.logistics.offline.send")
+        #expect(form["is_split"] == "1")
+        #expect(form["sub_tid"] == "421,422")
+        #expect(form["out_sid"] == "ZT100")
+    }
+
+    @Test("a shipment without a tracking number is refused before any call")
+    func blankTrackingNumber() {
+        let transport = StubTransport("{}")
+        let shipment = PlatformShipment(platformOrderID: "42", courierCode: "ZTO", trackingNumber: " ")
+        #expect(
+            throws: ChannelError.rejected(code: "bad-input", message: "the tracking number of the shipment is empty")
+        ) { try Self.channel(transport).confirmShipment(shipment) }
+        #expect(transport.requests.isEmpty)
+    }
+
+    @Test("stock is set absolutely (type 1), by SKU id when there is one")
+    func stockPush() throws {
+        let transport = StubTransport(#"{"item_quantity_update_response":{"item":{}}}"#)
+        try Self.channel(transport).pushStock(PlatformStockUpdate(itemID: "100", skuID: "5000", quantity: 3))
+        let form = transport.form(0)
+        #expect(form["num_iid"] == "100")
+        #expect(form["sku_id"] == "5000")
+        #expect(form["quantity"] == "3")
+        #expect(form["type"] == "1")
+    }
 }
