@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -48,6 +49,12 @@ let package = Package(
         .target(
             name: "ZhangguiAdapters",
             dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        // The platform clients (淘宝/天猫, 京东, 拼多多, 抖店, 快手, 小红书): signing, wire formats, the HTTPS transport.
+        .target(
+            name: "ZhangguiChannels",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CCrypto", "CCurl"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -93,6 +100,11 @@ let package = Package(
             name: "ZhangguiAdaptersTests",
             dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ZhangguiChannelsTests",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(
