@@ -87,7 +87,9 @@ extension SimWorld {
             {
                 return .success(grant)
             }
-            state.grants[index].refreshDiesMillis = now + policy.oldRefreshGraceSeconds * 1000
+            // Used again within its grace period, a replaced refresh token still dies when it first was to.
+            state.grants[index].refreshDiesMillis =
+                grant.refreshDiesMillis ?? now + policy.oldRefreshGraceSeconds * 1000
             if let grace = policy.oldAccessGraceSeconds {
                 state.grants[index].accessExpiresMillis = min(grant.accessExpiresMillis, now + grace * 1000)
             }
