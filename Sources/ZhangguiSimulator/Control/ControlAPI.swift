@@ -156,6 +156,11 @@ enum ControlAPI {
             request in
             try reply(["stockPushes": world.stockPushes(shopID: request.pathParameters["shop"]!)])
         }
+        router.control(.put, "/_sim/shops/{shop}/decrypt-quota", summary: "orders a shop may decrypt") { request in
+            let body = try decode(DecryptQuotaRequest.self, request)
+            world.setDecryptQuota(shopID: request.pathParameters["shop"]!, orders: body.orders)
+            return HTTPResponse(status: .noContent)
+        }
         router.control(.get, "/_sim/shops/{shop}/listings", summary: "listings and their stock") { request in
             try reply(["listings": world.listings(shopID: request.pathParameters["shop"]!)])
         }

@@ -137,3 +137,8 @@ struct SimShopSummary: Encodable {
     var platform: Platform
     var appKey: String
 }
+
+/// `PUT /_sim/shops/{shop}/decrypt-quota`: null lifts the limit.
+struct DecryptQuotaRequest: Decodable {
+    var orders: Int?
+}

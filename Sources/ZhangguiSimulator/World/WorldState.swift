@@ -13,6 +13,8 @@ struct WorldState: Sendable {
     var shipments: [SimShipment] = []
     var stockPushes: [SimStockPush] = []
     var idempotencyKeys: Set<String> = []
+    var decryptQuotas: [String: Int] = [:]
+    var decryptedOrders: [String: Set<String>] = [:]
     var limits: [Platform: GatewayLimits] = Dictionary(
         uniqueKeysWithValues: Platform.allCases.map { ($0, .standard(for: $0)) }
     )

@@ -10,6 +10,7 @@ struct DoudianGateway: Gateway {
     let platform = Platform.doudian
     static let methods = [
         "order.searchList", "order.orderDetail", "afterSale.List", "order.logisticsAdd", "sku.syncStock",
+        "order.batchDecrypt",
         "token.create", "token.refresh",
     ]
     let paths: [(HTTPMethod, String)] = methods.map { (.post, "/" + $0.replacingOccurrences(of: ".", with: "/")) }
@@ -66,6 +67,7 @@ struct DoudianGateway: Gateway {
         case "afterSale.List": data = try context.afterSales()
         case "order.logisticsAdd": data = try context.ship()
         case "sku.syncStock": data = try context.syncStock()
+        case "order.batchDecrypt": data = try context.batchDecrypt()
         case "token.create": data = try context.createToken()
         case "token.refresh": data = try context.refreshToken()
         default: throw .unknownMethod(call.apiMethod)

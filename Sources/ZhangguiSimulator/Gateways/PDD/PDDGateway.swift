@@ -61,6 +61,7 @@ struct PDDGateway: Gateway {
         case "pdd.refund.list.increment.get": return .object(["refund_increment_get_response": try context.refunds()])
         case "pdd.logistics.online.send": return .object(["logistics_online_send_response": try context.ship()])
         case "pdd.goods.quantity.update": return .object(["goods_quantity_update_response": try context.updateStock()])
+        case "pdd.open.decrypt.batch": return .object(["open_decrypt_batch_response": try context.decryptBatch()])
         case "pdd.pop.auth.token.create": return .object(["pop_auth_token_create_response": try context.createToken()])
         case "pdd.pop.auth.token.refresh":
             return .object(["pop_auth_token_refresh_response": try context.refreshToken()])

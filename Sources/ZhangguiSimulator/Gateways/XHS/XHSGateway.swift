@@ -46,6 +46,7 @@ struct XHSGateway: Gateway {
         case "afterSale.listAfterSaleInfos": data = try context.afterSales()
         case "order.orderDeliver": data = try context.deliver()
         case "inventory.syncSkuStock": data = try context.syncStock()
+        case "data.batchDecrypt": data = try context.batchDecrypt()
         case "oauth.getAccessToken": data = try context.createToken()
         case "oauth.refreshToken": data = try context.refreshToken()
         default: throw .unknownMethod(call.apiMethod)
