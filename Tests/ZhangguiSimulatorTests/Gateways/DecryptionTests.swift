@@ -45,4 +45,42 @@ import ZhangguiSimulator
         try fixture.world.change(shopID: shop.shopID, orderID: first.orderID, .deliver)
         #expect(decrypt(first, firstCipher)?["error_code"] == .n(50_001), "not once delivered")
     }
+
+    @Test("小红书: the receiver comes only from getOrderReceiverInfo, as #…# ciphertext that batchDecrypt opens")
+    func xhs() throws {
+        let fixture = SimulatorFixture()
+        let (shop, grant) = try fixture.shop(.xiaohongshu)
+        let order = try fixture.order(in: shop)
+        let detail = fixture.call(
+            .xiaohongshu,
+            "order.getOrderDetail",
+            ["orderId": .s(order.orderID)],
+            shop: shop,
+            token: grant.accessToken
+        )
+        let openAddressID = try #require(detail["data", "openAddressId"]?.text)
+        let query: JSONValue = .array([.object(["orderId": .s(order.orderID), "openAddressId": .s(openAddressID)])])
+        let receivers = fixture.call(
+            .xiaohongshu,
+            "order.getOrderReceiverInfo",
+            ["receiverQueries": query, "isReturn": .bool(false)],
+            shop: shop,
+            token: grant.accessToken
+        )
+        let info = try #require(receivers["data", "receiverInfos"]?.array?.first)
+        #expect(info["matched"] == .bool(true))
+        let name = try #require(info["receiverName"]?.text)
+        #expect(name.hasPrefix("#") && name.hasSuffix("#") && !name.contains(order.receiver.name))
+        let opened = fixture.call(
+            .xiaohongshu,
+            "data.batchDecrypt",
+            [
+                "baseInfos": .array([.object(["dataTag": .s(order.orderID), "encryptedData": .s(name)])]),
+                "actionType": .n(1), "appUserId": .s("clerk-1"),
+            ],
+            shop: shop,
+            token: grant.accessToken
+        )
+        #expect(opened["data", "dataInfoList"]?.array?.first?["decryptedData"] == .s(order.receiver.name))
+    }
 }

@@ -131,6 +131,19 @@ import ZhangguiSimulator
         #expect(expired["error_response", "error_msg"] == .string("access_token已过期"))
     }
 
+    @Test("PDD: the same vector posted as a JSON body (as qihangerp does) is accepted")
+    func pddVectorAsJSON() throws {
+        let fixture = SimulatorFixture(nowMillis: 1_700_000_000_000)
+        let (shop, _) = try fixture.shop(.pinduoduo, appKey: "abcd1234", secret: "secret123", accessToken: "token123")
+        try fixture.order(in: shop, id: "231010-123456789012345")
+        let body =
+            #"{"type":"pdd.order.information.get","client_id":"abcd1234","access_token":"token123","#
+            + #""timestamp":1700000000,"data_type":"JSON","order_sn":"231010-123456789012345","#
+            + #""sign":"B252E613DBF56F61BEEB8FE17C8A54D2"}"#
+        let answer = fixture.send(.pinduoduo, .post, "/api/router", json: body)
+        #expect(answer["order_info_get_response", "order_info", "order_sn"] == .string("231010-123456789012345"))
+    }
+
     static let doudianParamJSON =
         #"{"order_by":"update_time","page":0,"size":20,"update_time_end":1700001800,"update_time_start":1700000000}"#
 
