@@ -14,6 +14,8 @@ public enum SimulatorCommand {
                           such as Data/orders/uci_online_retail/online_retail_2010-12.csv.gz
           --orders N      orders per shop from the file (default 50)
           --spacing-ms N  milliseconds between the seeded orders' creation times, ending now (default 60000)
+          --every-ms N    after the seeded orders, one more invoice from the file arrives paid in every demo
+                          shop each N milliseconds (default 0: none), so a syncing shop sees orders come in live
         """
 
     public static func run(_ arguments: [String]) -> Never {
@@ -43,6 +45,15 @@ public enum SimulatorCommand {
                 }
             }
             say(DemoShops.describe(demo, host: host))
+            if let file = options.uciFile, options.everyMillis > 0 {
+                let pool = try UCISeed.invoices(path: file, limit: options.orders + 2000).dropFirst(options.orders)
+                OrderTrickle.start(
+                    world: host.simulator.world,
+                    shops: demo.map(\.shop.shopID),
+                    invoices: Array(pool),
+                    everyMillis: options.everyMillis
+                )
+            }
         } catch {
             FileHandle.standardError.write(Data("zhanggui-sim: cannot start: \(error)\n".utf8))
             exit(1)
@@ -63,6 +74,7 @@ public enum SimulatorCommand {
         var uciFile: String?
         var orders = 50
         var spacingMillis: Int64 = 60_000
+        var everyMillis = 0
 
         init(_ arguments: [String]) throws {
             var rest = arguments[...]
@@ -79,6 +91,9 @@ public enum SimulatorCommand {
                 case "--spacing-ms":
                     guard let spacing = Int64(value), spacing >= 0 else { throw UsageError("--spacing-ms needs ≥ 0") }
                     spacingMillis = spacing
+                case "--every-ms":
+                    guard let every = Int(value), every >= 0 else { throw UsageError("--every-ms needs ≥ 0") }
+                    everyMillis = every
                 default: throw UsageError("unknown option \(name)")
                 }
             }
@@ -95,11 +110,12 @@ public enum SimulatorCommand {
 }
 
 /// SIGINT and SIGTERM, caught so the servers stop cleanly.
-private final class StopSignals: Sendable {
+private final class StopSignals {
     private let semaphore = DispatchSemaphore(value: 0)
-    private nonisolated(unsafe) var sources: [any DispatchSourceSignal] = []
+    private let sources: [any DispatchSourceSignal]
 
     init() {
+        var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -107,6 +123,7 @@ private final class StopSignals: Sendable {
             source.resume()
             sources.append(source)
         }
+        self.sources = sources
     }
 
     func wait() {

@@ -19,33 +19,30 @@ public enum UCISeed {
         startMillis: Int64? = nil,
         spacingMillis: Int64 = 1000
     ) throws -> [SimOrder] {
-        var reader = try TableFiles.open(path: path)
         let start = startMillis ?? world.nowMillis
-        var created: [SimOrder] = []
+        return try invoices(path: path, limit: limit).enumerated().map { index, lines in
+            let draft = SimOrderDraft(lines: lines, createdMillis: start + Int64(index) * spacingMillis, isPaid: true)
+            return try world.createOrder(shopID: shopID, draft)
+        }
+    }
+
+    /// The lines of the first `limit` invoices of a file that have any line left after the filters.
+    public static func invoices(path: String, limit: Int) throws -> [[SimOrderLine]] {
+        var reader = try TableFiles.open(path: path)
+        var invoices: [[SimOrderLine]] = []
         var invoice = ""
         var lines: [SimOrderLine] = []
-
-        func flush() throws {
-            guard !lines.isEmpty, created.count < limit else { return }
-            let draft = SimOrderDraft(
-                lines: lines,
-                createdMillis: start + Int64(created.count) * spacingMillis,
-                isPaid: true
-            )
-            created.append(try world.createOrder(shopID: shopID, draft))
-        }
-
-        while created.count < limit, let row = try reader.nextRow() {
+        while invoices.count < limit, let row = try reader.nextRow() {
             let number = row.value("InvoiceNo") ?? ""
             if number != invoice {
-                try flush()
+                if !lines.isEmpty { invoices.append(lines) }
                 invoice = number
                 lines = []
             }
             if let line = line(from: row), !number.hasPrefix("C") { lines.append(line) }
         }
-        try flush()
-        return created
+        if !lines.isEmpty, invoices.count < limit { invoices.append(lines) }
+        return invoices
     }
 
     private static func line(from row: TableRow) -> SimOrderLine? {
