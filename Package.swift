@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -54,7 +55,7 @@ let package = Package(
         // The platform clients (淘宝/天猫, 京东, 拼多多, 抖店, 快手, 小红书): signing, wire formats, the HTTPS transport.
         .target(
             name: "ZhangguiChannels",
-            dependencies: ["ZhangguiCore", "ZhangguiServices", "CCrypto"],
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CCrypto", "CCurl"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -115,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiChannelsTests",
-            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels"],
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "ZhangguiChannels", "ZhangguiHTTP"],
             swiftSettings: strictSettings
         ),
         .testTarget(
