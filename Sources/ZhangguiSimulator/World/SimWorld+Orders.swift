@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import ZhangguiChannels
-public import ZhangguiCore
+import ZhangguiCore
 
 extension SimWorld {
     /// Creates an order in a shop; it is modified (and visible to listings) from its creation time.

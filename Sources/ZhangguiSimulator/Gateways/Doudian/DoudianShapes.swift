@@ -125,6 +125,7 @@ enum DoudianShapes {
                 "aftersale_type": .int(afterSaleType(afterSale, order: order)),
                 "aftersale_status": .int(standardStatus(afterSale.status)), "refund_amount": .int(afterSale.amountFen),
                 "refund_status": .int(refundStatus(afterSale)), "apply_time": seconds(afterSale.createdMillis),
+                "create_time": seconds(afterSale.createdMillis),
                 "update_time": seconds(afterSale.modifiedMillis), "reason_remark": .string(afterSale.reason),
                 "return_logistics_code": .string(afterSale.returnTrackingNumber),
             ]),

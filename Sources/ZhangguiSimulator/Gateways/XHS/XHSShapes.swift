@@ -120,8 +120,8 @@ enum XHSShapes {
         return .object([
             "returnsId": .string(afterSale.refundID), "orderId": .string(order.orderID), "returnType": .int(returnType),
             "status": .int(afterSaleStatus(afterSale.status)), "refundFee": .yuanNumber(fen: afterSale.amountFen),
-            "reason": .string(afterSale.reason), "createdAt": .int(afterSale.createdMillis),
-            "updatedAt": .int(afterSale.modifiedMillis), "returnExpressNo": .string(afterSale.returnTrackingNumber),
+            "reason": .string(afterSale.reason), "createdTime": .int(afterSale.createdMillis),
+            "updatedTime": .int(afterSale.modifiedMillis), "returnExpressNo": .string(afterSale.returnTrackingNumber),
         ])
     }
 
