@@ -227,4 +227,33 @@ import ZhangguiSimulator
             }
         }
     }
+
+    @Test(
+        "Each client pages through 130 orders of one window and gets every one exactly once",
+        arguments: Platform.allCases
+    )
+    func pagesThroughAWindow(platform: Platform) throws {
+        let setup = try Self.setUp(platform)
+        defer { setup.host.stop() }
+        let line = SimOrderLine(
+            itemID: "600100",
+            skuID: "500100",
+            outerID: "SKU",
+            title: "商品",
+            quantity: 1,
+            unitPriceFen: 990
+        )
+        let seeded = try (0..<130).map { index in
+            try setup.world.createOrder(
+                shopID: setup.shop.shopID,
+                SimOrderDraft(lines: [line], createdMillis: Self.now - 15 * 60_000 + Int64(index) * 6_000)
+            )
+        }
+        let listed = try Self.allOrders(
+            setup.channel,
+            SyncWindow(startMillis: Self.now - 20 * 60_000, endMillis: Self.now)
+        )
+        #expect(Set(listed.map(\.platformOrderID)) == Set(seeded.map(\.orderID)))
+        #expect(listed.count >= 130)
+    }
 }
