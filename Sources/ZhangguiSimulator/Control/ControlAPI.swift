@@ -152,6 +152,12 @@ enum ControlAPI {
         router.control(.get, "/_sim/shops/{shop}/shipments", summary: "shipments the gateways accepted") { request in
             try reply(["shipments": world.shipments(shopID: request.pathParameters["shop"]!)])
         }
+        router.control(.get, "/_sim/shops/{shop}/after-sales", summary: "the shop's after-sales requests") { request in
+            let items = world.afterSales(shopID: request.pathParameters["shop"]!).sorted {
+                ($0.createdMillis, $0.refundID) < ($1.createdMillis, $1.refundID)
+            }
+            return try reply(["afterSales": items])
+        }
         router.control(.get, "/_sim/shops/{shop}/stock-pushes", summary: "stock pushes the gateways accepted") {
             request in
             try reply(["stockPushes": world.stockPushes(shopID: request.pathParameters["shop"]!)])

@@ -26,6 +26,9 @@ import ZhangguiSimulator
         let refundID = try #require(opened["refundID"]?.text)
         #expect(control(.post, "/_sim/shops/\(shop.shopID)/refunds/\(refundID)/succeeded").status == 200)
         #expect(control(.post, "/_sim/shops/\(shop.shopID)/refunds/\(refundID)/closed").status == 409)
+        let recorded = control(.get, "/_sim/shops/\(shop.shopID)/after-sales")["afterSales"]?.array?.first
+        #expect(recorded?["status"] == .s("succeeded"))
+        #expect(recorded?["amountFen"] == .n(1000))
         let detail = fixture.call(
             .doudian,
             "order.orderDetail",
