@@ -13,8 +13,8 @@ struct ChannelContext: Sendable {
 
     /// Sends `request` and parses the answer as JSON.
     ///
-    /// A JSON answer is returned whatever its HTTP status, so the platform's own error envelope can be read;
-    /// an answer that is not JSON maps by status (429 → rate limited, 5xx → unavailable).
+    /// HTTP 429 is a rate limit and 5xx an outage whatever the body; otherwise a JSON answer is returned whatever
+    /// its status, so the platform's own error envelope can be read, and any other answer maps by status.
     func exchange(_ request: OutboundRequest, operation: String) throws(ChannelError) -> JSONValue {
         let response: OutboundResponse
         do {
@@ -30,10 +30,13 @@ struct ChannelContext: Sendable {
             )
             throw .unavailable(message: "\(operation): \(error.description)")
         }
-        if let json = try? JSONValue.parse(bytes: response.body) { return json }
         switch response.status {
         case 429: throw .rateLimited(retryAfterSeconds: fallbackRetrySeconds, message: "\(operation): HTTP 429")
         case 500...: throw .unavailable(message: "\(operation): HTTP \(response.status)")
+        default: break
+        }
+        if let json = try? JSONValue.parse(bytes: response.body) { return json }
+        switch response.status {
         case 200..<300: throw .malformedResponse(message: "\(operation): the answer is not JSON")
         default: throw .rejected(code: "http-\(response.status)", message: "\(operation): HTTP \(response.status)")
         }

@@ -28,7 +28,7 @@ public struct ChannelLog: Sendable {
     /// Writes `level=… msg=… key=value…` lines to standard error.
     public static let standardError = ChannelLog { level, message, metadata in
         let fields = [("level", level.rawValue), ("msg", message.description)] + metadata
-        let line = fields.map { "\($0.0)=\($0.1)" }.joined(separator: " ") + "\n"
+        let line = fields.map { "\($0.0)=\(quoted($0.1))" }.joined(separator: " ") + "\n"
         _ = line.withCString { fputs($0, stderr) }
     }
 
@@ -38,4 +38,10 @@ public struct ChannelLog: Sendable {
     public func log(_ level: Level, _ message: StaticString, _ metadata: [(String, String)] = []) {
         handler(level, message, metadata)
     }
+}
+
+/// A value as written after `=`: bare when it has no space, quote or backslash, else in double quotes.
+private func quoted(_ value: String) -> String {
+    guard value.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" }) || value.isEmpty else { return value }
+    return "\"" + value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
 }

@@ -15,7 +15,7 @@ struct XHSGateway: Sendable {
             path: method
         )
         let code = answer.text("error_code")
-        guard answer.value["success"]?.bool == true, code.isEmpty || code == "0" else { throw mapError(answer) }
+        guard answer.value["success"]?.bool != false, code.isEmpty || code == "0" else { throw mapError(answer) }
         return answer.object("data") ?? WireObject(.object([:]), path: "\(method).data")
     }
 

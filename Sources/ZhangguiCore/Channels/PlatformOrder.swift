@@ -1,6 +1,7 @@
 /// One line of an order as its platform reports it (子订单 / SKU order).
 public struct PlatformOrderLine: Hashable, Sendable, Codable {
-    /// The platform's id of this line (TOP `oid`, 抖店 SKU-order id); the order id again where lines have none.
+    /// The platform's id of this line (TOP `oid`, 抖店 SKU-order id); the SKU id where lines have none of their own
+    /// (PDD, JD, 快手, XHS), as shipments and refunds there name lines by SKU.
     public var lineID: String
     /// The platform's product id (TOP `num_iid`, PDD `goods_id`, 抖店 `product_id`).
     public var itemID: String

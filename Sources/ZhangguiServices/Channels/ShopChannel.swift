@@ -79,7 +79,8 @@ public struct ShopCredentials: Hashable, Sendable, Codable {
     /// 快手 signs with a separate sign secret; empty elsewhere.
     public var signSecret: String
     public var authorization: ShopAuthorization
-    /// The gateway's base URL, such as `https://eco.taobao.com/router/rest`.
+    /// The gateway's base URL, such as `https://eco.taobao.com/router/rest`; for 抖店 and 快手 the host alone
+    /// (`https://openapi-fxg.jinritemai.com`), the method being appended as a path.
     public var endpoint: String
 
     public init(

@@ -139,4 +139,25 @@ struct DoudianChannelTests {
         #expect(transport.query(0)["app_key"] == "app-key-1")
         #expect(transport.requests[0].url.contains("/token/refresh?"))
     }
+
+    @Test("after-sales are listed by update time; each maps its type, status and fen amount")
+    func refunds() throws {
+        let answer =
+            #"{"code":10000,"data":{"total":1,"items":[{"aftersale_info":{"aftersale_id":"A1","#
+            + #""aftersale_type":2,"aftersale_status":6,"refund_amount":1890,"create_time":1699999000,"#
+            + #""update_time":1699999900,"sku_order_id":"6900001-1"},"order_info":{"shop_order_id":"6900001"}}]}}"#
+        let transport = StubTransport(answer)
+        let refund = try #require(
+            try Self.channel(transport).refunds(modifiedIn: Self.window, cursor: nil).items.first
+        )
+        #expect(transport.requests[0].url.hasPrefix("https://doudian.test/afterSale/List?"))
+        let body = try JSONValue.parse(bytes: transport.requests[0].body)
+        #expect(body["update_start_time"] == .int(1_699_998_200))
+        #expect(refund.platformOrderID == "6900001")
+        #expect(refund.lineIDs == ["6900001-1"])
+        #expect(refund.kind == .refundOnly)
+        #expect(refund.status == .requested)
+        #expect(refund.amount == Money(fen: 1890))
+        #expect(refund.modifiedAtMillis == 1_699_999_900_000)
+    }
 }

@@ -129,4 +129,13 @@ struct PDDChannelTests {
         #expect(order.modifiedAtMillis == 1_533_901_414_000)
         #expect(order.receiver.phone == "1380013****")
     }
+
+    @Test("window ends in milliseconds are sent rounded down to the second on both sides")
+    func boundariesRoundDown() throws {
+        let transport = StubTransport(#"{"order_sn_increment_get_response":{"total_count":0,"order_sn_list":[]}}"#)
+        let window = SyncWindow(startMillis: 1_699_999_999_800, endMillis: 1_700_001_000_300)
+        _ = try Self.channel(transport).orders(modifiedIn: window, cursor: nil)
+        #expect(transport.form(0)["start_updated_at"] == "1699999999")
+        #expect(transport.form(0)["end_updated_at"] == "1700001000")
+    }
 }

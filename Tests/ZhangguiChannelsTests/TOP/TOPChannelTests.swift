@@ -203,4 +203,39 @@ struct TOPChannelTests {
         #expect(form["quantity"] == "3")
         #expect(form["type"] == "1")
     }
+
+    @Test("refunds map TOP's refund states and read refund_fee in yuan")
+    func refunds() throws {
+        let answer =
+            #"{"refunds_receive_get_response":{"total_results":1,"refunds":{"refund":[{"refund_id":"9","tid":"42","#
+            + #""oid":"421","status":"WAIT_BUYER_RETURN_GOODS","has_good_return":true,"refund_fee":"10.50","#
+            + #""created":"2023-11-15 06:00:00","modified":"2023-11-15 06:05:00","sid":""}]}}}"#
+        let transport = StubTransport(answer)
+        let refund = try #require(
+            try Self.channel(transport).refunds(modifiedIn: Self.window, cursor: nil).items.first
+        )
+        #expect(transport.form(0)["method"] == "taobao.refunds.receive.get")
+        #expect(refund.kind == .returnAndRefund)
+        #expect(refund.status == .awaitingReturn)
+        #expect(refund.amount == Money(fen: 1050))
+        #expect(refund.lineIDs == ["421"])
+        #expect(refund.modifiedAtMillis == 1_699_999_500_000)
+    }
+
+    @Test("with fetchDetailForListedTrades each listed trade is read again whole")
+    func detailForListedTrades() throws {
+        let detail = #"{"trade_fullinfo_get_response":{"trade":\#(Self.tradeJSON(tid: 42))}}"#
+        let transport = StubTransport(Self.listAnswer(total: 1, tids: [42]), detail)
+        let channel = TOPChannel(
+            credentials: credentials(.taobao),
+            transport: transport,
+            settings: TOPSettings(fetchDetailForListedTrades: true),
+            clock: fixedClock,
+            log: .silent
+        )
+        let page = try channel.orders(modifiedIn: Self.window, cursor: nil)
+        #expect(page.items.map(\.platformOrderID) == ["42"])
+        #expect(transport.form(1)["method"] == "taobao.trade.fullinfo.get")
+        #expect(transport.form(1)["tid"] == "42")
+    }
 }

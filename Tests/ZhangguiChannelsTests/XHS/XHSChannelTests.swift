@@ -97,4 +97,24 @@ struct XHSChannelTests {
             try Self.channel(StubTransport(answer)).order(platformOrderID: "P1")
         }
     }
+
+    @Test("after-sales are listed by update time in milliseconds, amounts in yuan")
+    func refunds() throws {
+        let answer =
+            #"{"success":true,"data":{"total":1,"afterSaleBasicInfos":[{"returnsId":"R1","orderId":"P7001","#
+            + #""returnType":1,"status":3,"refundFee":"19.90","createdTime":1699999000000,"#
+            + #""updatedTime":1699999900000,"returnExpressNo":"SF1"}]}}"#
+        let transport = StubTransport(answer)
+        let refund = try #require(
+            try Self.channel(transport).refunds(modifiedIn: Self.window, cursor: nil).items.first
+        )
+        let body = try JSONValue.parse(bytes: transport.requests[0].body)
+        #expect(body["startTime"] == .int(1_699_998_200_000))
+        #expect(body["method"] == .string("afterSale.listAfterSaleInfos"))
+        #expect(refund.kind == .returnAndRefund)
+        #expect(refund.status == .returning)
+        #expect(refund.amount == Money(fen: 1990))
+        #expect(refund.modifiedAtMillis == 1_699_999_900_000)
+        #expect(refund.returnTrackingNumber == "SF1")
+    }
 }
