@@ -132,6 +132,11 @@ let package = Package(
             dependencies: ["ZhangguiCore", "ZhangguiChannels", "ZhangguiHTTP", "ZhangguiSimulator"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),
+        // Also runs the built tool as separate processes (two servers over one PostgreSQL database).
+        .testTarget(
+            name: "zhangguiTests",
+            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiTestSupport", "zhanggui"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -7,6 +7,7 @@ enum Commands {
     static let all: [Command] = [
         SetupCommands.initialize, WarehouseCommand.command, ImportCommand.command, OrderCommands.review,
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
+        SplitMergeCommands.split, SplitMergeCommands.merge, SplitMergeCommands.unmerge,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,

@@ -9,7 +9,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable, Comparable, Co
     case catalogueWrite = "catalogue.write"
     /// See stock balances, reservations and the stock ledger per warehouse (库存).
     case stockRead = "stock.read"
-    /// Change stock: opening stock, counts, transfers, freezing; every change goes through the stock ledger.
+    /// Change stock: opening stock, receipts and issues, counts, transfers, freezing; every change goes through the
+    /// stock ledger.
     case stockWrite = "stock.write"
     /// See trades, their lines, holds, shipments and waybills (订单), including receivers' contact details.
     case ordersRead = "orders.read"

@@ -62,6 +62,8 @@ public struct StockChange: Hashable, Sendable, Codable {
     public static func release(_ quantity: Int64) -> StockChange { StockChange(reserved: -quantity) }
     /// Reserved units leave the warehouse in a parcel.
     public static func ship(_ quantity: Int64) -> StockChange { StockChange(onHand: -quantity, reserved: -quantity) }
+    /// Units leave the warehouse without having been promised to an order (damaged, samples, internal use).
+    public static func issue(_ quantity: Int64) -> StockChange { StockChange(onHand: -quantity) }
     /// Units are held back from sale.
     public static func freeze(_ quantity: Int64) -> StockChange { StockChange(frozen: quantity) }
     /// Held-back units return to sale.

@@ -48,12 +48,17 @@ public struct ZhangguiAPI: Sendable {
         }
         addSessionRoutes(to: &router)
         addCatalogueRoutes(to: &router)
+        addStockNoteRoutes(to: &router)
         addOrderRoutes(to: &router)
         addFulfilmentRoutes(to: &router)
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
+        router.translateError = { error in
+            guard let error = error as? DatabaseError, error.kind == .busy else { return nil }
+            return .databaseBusy
+        }
         return router
     }
 

@@ -21,6 +21,9 @@ extension HTTPError.Code {
     public static let invalidQuery: Self = "invalid_query"
     /// The server failed; the log has the details under the request id.
     public static let internalError: Self = "internal_error"
+    /// The database stayed busy with other writers after every retry; nothing was changed, and the same request
+    /// may be sent again.
+    public static let databaseBusy: Self = "database_busy"
 }
 
 extension HTTPError {
@@ -48,6 +51,17 @@ extension HTTPError {
     /// 400 for a query parameter whose value is not allowed.
     public static func invalidQuery(_ name: String, _ message: String) -> HTTPError {
         HTTPError(.badRequest, code: .invalidQuery, message: message, field: name)
+    }
+
+    /// 503 for a write that lost to other writers on every attempt: nothing changed, and sending the same request
+    /// again after `Retry-After` seconds is safe.
+    public static var databaseBusy: HTTPError {
+        HTTPError(
+            .serviceUnavailable,
+            code: .databaseBusy,
+            message: "the database is busy with other writers; nothing was changed, send the request again",
+            headers: ["Retry-After": "1"]
+        )
     }
 
     /// 500 for a failure the client cannot fix; the details are in the log only.

@@ -21,6 +21,10 @@ public struct Router: Sendable {
     /// Every route, in the order added.
     public private(set) var routes: [Route] = []
 
+    /// Turns an error a handler threw that is not an ``HTTPError`` into one, or nil to answer 500: how the layer
+    /// that builds the routes answers its own lower layers' failures (such as a database busy with other writers).
+    public var translateError: (@Sendable (any Error) -> HTTPError?)?
+
     public init() {}
 
     /// Adds a route. Adding the same method and pattern twice is a programming error and traps.
@@ -60,7 +64,7 @@ public struct Router: Sendable {
         case .found(let route, let parameters):
             var request = request
             request.pathParameters = parameters
-            return (Self.run(route, request), route.pattern.description)
+            return (run(route, request), route.pattern.description)
         }
     }
 
@@ -102,12 +106,19 @@ public struct Router: Sendable {
         return best
     }
 
-    private static func run(_ route: Route, _ request: HTTPRequest) -> HTTPResponse {
+    private func run(_ route: Route, _ request: HTTPRequest) -> HTTPResponse {
         do {
             return try route.handler(request)
         } catch let error as HTTPError {
             return error.response
         } catch {
+            if let translated = translateError?(error) {
+                request.logger.warning(
+                    "handler refused",
+                    ["http.route": route.pattern.description, "error.code": translated.code.rawValue]
+                )
+                return translated.response
+            }
             request.logger.error(
                 "handler failed",
                 ["http.route": route.pattern.description, "error.type": String(reflecting: type(of: error))]

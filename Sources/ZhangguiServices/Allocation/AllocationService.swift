@@ -14,7 +14,8 @@ public struct AllocationSummary: Sendable, Equatable {
 
 /// Allocation (配货): puts approved trades into shipments. Trades of one shop to the same receiver — same name,
 /// phone and address — shipping from the same warehouse go into one shipment under one waybill (合单); trades to
-/// different receivers never share one, because the receiver is part of the shipment's key.
+/// different receivers never share one, because the receiver is part of the shipment's key. The parts of one
+/// split order are never merged back automatically (a clerk can, with ``ParcelService``).
 public struct AllocationService: Sendable {
     let database: any Database
 
@@ -54,7 +55,12 @@ public struct AllocationService: Sendable {
                 throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: "approved without reservations")
             }
             let key = Self.mergeKey(trade)
-            let shipment = try fulfilment.openShipment(mergeKey: key, warehouseID: warehouseID, companyID: context.id)
+            let shipment = try fulfilment.openShipment(
+                mergeKey: key,
+                warehouseID: warehouseID,
+                order: (trade.shopID, trade.platformOrderID),
+                companyID: context.id
+            )
             if shipment.isNew { summary.shipments += 1 } else { summary.merged += 1 }
             try fulfilment.allocate(tradeID: trade.id, shipmentID: shipment.id)
             summary.trades += 1

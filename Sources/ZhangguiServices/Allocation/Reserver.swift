@@ -57,50 +57,52 @@ struct Reserver {
     }
 
     /// Puts each part's lines on a trade: the first part stays on `trade`, each further part becomes a split trade.
-    /// Money moves with the units: a line's net amount is spread over its parts by quantity (largest remainder).
+    /// Money moves with the units: each line is divided over its parts by ``LineMoney/divided(into:)``, the order
+    /// discount follows the lines' shares, and the freight stays with the first part.
     private func place(_ trade: StoredTrade, parts: [WarehousePart]) throws -> [(tradeID: Int64, lines: [Int64])] {
         guard parts.count > 1 else { return [(trade.id, trade.lines.map(\.id))] }
         let records = TradeRecords(connection, currency: context.currency)
         let unitsByPart: [[Int: Int64]] = parts.map { part in
             Dictionary(uniqueKeysWithValues: part.lines.map { ($0.lineIndex, $0.quantity) })
         }
-        var netsByPart: [[Int: Money]] = Array(repeating: [:], count: parts.count)
+        var moneyByPart: [[Int: LineMoney]] = Array(repeating: [:], count: parts.count)
         for (index, line) in trade.lines.enumerated() {
-            let shares = line.net.spread(over: unitsByPart.map { $0[index] ?? 0 })
-            for (partIndex, share) in shares.enumerated() { netsByPart[partIndex][index] = share }
+            let holding = unitsByPart.indices.filter { (unitsByPart[$0][index] ?? 0) > 0 }
+            let divided = line.money.divided(into: holding.map { unitsByPart[$0][index] ?? 0 })
+            for (partIndex, money) in zip(holding, divided) { moneyByPart[partIndex][index] = money }
         }
-        var placed: [(tradeID: Int64, lines: [Int64])] = []
-        placed.append(
-            (trade.id, try keepFirstPart(trade, units: unitsByPart[0], nets: netsByPart[0], records: records))
-        )
+        var placed: [(tradeID: Int64, lines: [Int64])] = [(trade.id, [])]
+        var movedDiscount = Money.zero(context.currency)
         for partIndex in 1..<parts.count {
-            let lines = parts[partIndex].lines.map { entry in
-                (
-                    trade.lines[entry.lineIndex], entry.quantity,
-                    netsByPart[partIndex][entry.lineIndex] ?? .zero(context.currency)
-                )
+            let lines = parts[partIndex].lines.compactMap { entry in
+                moneyByPart[partIndex][entry.lineIndex].map { (line: trade.lines[entry.lineIndex], money: $0) }
             }
-            let child = try records.splitOff(parent: trade, lines: lines, companyID: context.id)
+            let discount = lines.map(\.money.orderDiscountShare).sum(currency: context.currency)
+            let part = TradeRecords.SplitPart(
+                lines: lines,
+                discount: discount,
+                freight: .zero(context.currency),
+                state: trade.state
+            )
+            let child = try records.splitOff(parent: trade, part: part, companyID: context.id)
             placed.append((child.tradeID, child.lineIDs))
+            movedDiscount += discount
         }
+        placed[0].lines = try keepFirstPart(trade, money: moneyByPart[0], records: records)
+        try records.keepOrderMoney(tradeID: trade.id, discount: trade.discount - movedDiscount, freight: trade.freight)
         return placed
     }
 
-    private func keepFirstPart(_ trade: StoredTrade, units: [Int: Int64], nets: [Int: Money], records: TradeRecords)
-        throws -> [Int64]
-    {
+    private func keepFirstPart(_ trade: StoredTrade, money: [Int: LineMoney], records: TradeRecords) throws -> [Int64] {
         var kept: [Int64] = []
         for (index, line) in trade.lines.enumerated() {
-            if let quantity = units[index] {
-                if quantity != line.quantity {
-                    try records.shrinkLine(lineID: line.id, quantity: quantity, net: nets[index] ?? line.net)
-                }
+            if let share = money[index] {
+                if share.quantity != line.quantity { try records.shrinkLine(lineID: line.id, to: share) }
                 kept.append(line.id)
             } else {
                 try records.removeLine(lineID: line.id)
             }
         }
-        try records.refreshAmounts(tradeID: trade.id)
         return kept
     }
 }

@@ -19,7 +19,8 @@ public struct IntegrityReport: Sendable, Equatable {
 
 /// Proves the books are whole: every stock balance equals its ledger rebuilt from scratch, every reserved
 /// quantity is backed by open reservations, every SKU's cost equals the values its ledger entries carried,
-/// every voucher balances, and the inventory account equals the value of the stock.
+/// every voucher balances, the inventory account equals the value of the stock, and every stock document moved
+/// what its lines say.
 public struct IntegrityCheck: Sendable {
     let database: any Database
 
@@ -36,9 +37,11 @@ public struct IntegrityCheck: Sendable {
             try compareCosts(queries, companyID: companyID, into: &report)
             try compareVouchers(queries, connection: connection, context: context, into: &report)
             try checkTrades(queries, companyID: companyID, into: &report)
+            try compareStockNotes(queries, companyID: companyID, into: &report)
             let guards =
                 Migrator.appendOnlyGuards(connection.dialect)
                 + Migrator.accountGuards(connection.dialect).map { (name: $0, definition: String?.none) }
+                + Migrator.stockNoteGuards(connection.dialect)
             for problem in try queries.guardProblems(expected: guards) {
                 report.differences.append("\(problem): what it guards can be changed")
             }

@@ -141,32 +141,45 @@ public struct FulfilmentRecords {
         try connection.execute("DELETE FROM reservations WHERE trade_id = ?", tradeID)
     }
 
-    /// An open shipment (no waybill yet) with this merge key and warehouse, creating one when none exists.
+    /// An open shipment (no waybill yet) with this merge key and warehouse, creating one when none exists. A
+    /// shipment already holding another part of the same platform order is passed over: an order's parts were
+    /// split on purpose and are put back in one parcel only by hand.
+    /// - Parameter order: the shop and platform order id of the trade to allocate.
     /// - Returns: the shipment's id, and whether it was created just now.
-    public func openShipment(mergeKey: String, warehouseID: Int64, companyID: Int64) throws
-        -> (id: Int64, isNew: Bool)
-    {
+    public func openShipment(
+        mergeKey: String,
+        warehouseID: Int64,
+        order: (shopID: Int64, platformOrderID: String),
+        companyID: Int64
+    ) throws -> (id: Int64, isNew: Bool) {
         if let row = try connection.queryOne(
             """
-            SELECT id FROM shipments WHERE company_id = ? AND merge_key = ? AND warehouse_id = ? AND waybill_no IS NULL
+            SELECT id FROM shipments s
+            WHERE company_id = ? AND merge_key = ? AND warehouse_id = ? AND waybill_no IS NULL
+            AND NOT EXISTS (
+                SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.shop_id = ? AND t.platform_order_id = ?)
             ORDER BY id LIMIT 1
             """,
             companyID,
             mergeKey,
-            warehouseID
+            warehouseID,
+            order.shopID,
+            order.platformOrderID
         ) {
             return (row.int(0), false)
         }
-        let id =
-            try connection.queryOne(
-                "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, "
-                    + "?, ?, ?) RETURNING id",
-                companyID,
-                warehouseID,
-                mergeKey,
-                Clock.nowSeconds()
-            )?.int(0) ?? 0
-        return (id, true)
+        return (try newShipment(mergeKey: mergeKey, warehouseID: warehouseID, companyID: companyID), true)
+    }
+
+    /// Creates an empty shipment (a parcel in the making) and returns its id.
+    public func newShipment(mergeKey: String, warehouseID: Int64, companyID: Int64) throws -> Int64 {
+        try connection.queryOne(
+            "INSERT INTO shipments (company_id, warehouse_id, merge_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            companyID,
+            warehouseID,
+            mergeKey,
+            Clock.nowSeconds()
+        )?.int(0) ?? 0
     }
 
     /// Puts an approved trade into a shipment and marks it allocated, in one statement.

@@ -208,7 +208,7 @@ public struct IntegrityQueries {
         return result
     }
 
-    private func pairs(_ sql: String, _ companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
+    func pairs(_ sql: String, _ companyID: Int64) throws -> [String: (quantity: Int64, value: Int64)] {
         var result: [String: (quantity: Int64, value: Int64)] = [:]
         try connection.forEach(sql, [companyID]) { result[$0.string(0)] = ($0.int(1), $0.int(2)) }
         return result

@@ -93,7 +93,7 @@ public struct OrderQueries {
         }
     }
 
-    /// One part of a platform order that was split across warehouses.
+    /// One part of a platform order that was split, across warehouses or by hand.
     public struct Part: Sendable, Hashable {
         public let tradeID: Int64
         public let splitSeq: Int64

@@ -12,6 +12,8 @@ public enum StockReason: String, Sendable, CaseIterable {
     case release
     /// 出库: shipped to a buyer.
     case shipment
+    /// 其他出库: taken out by an issue document (出库单) — damaged, samples, internal use.
+    case issue
     case freeze
     case unfreeze
 }

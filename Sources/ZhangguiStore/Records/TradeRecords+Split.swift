@@ -1,14 +1,26 @@
 public import ZhangguiCore
 
 extension TradeRecords {
-    /// Creates the next split part of `parent` (拆单) holding `lines`, with no freight, and returns the new trade's
-    /// id and its lines' ids in the order given. The caller shrinks or removes the parent's lines.
-    public func splitOff(
-        parent: StoredTrade,
-        lines: [(line: StoredLine, quantity: Int64, net: Money)],
-        companyID: Int64
-    )
-        throws -> (tradeID: Int64, lineIDs: [Int64])
+    /// What a new split part holds and carries: its lines with their units and money, its share of the order
+    /// discount and of the freight, and the state it starts in.
+    public struct SplitPart {
+        public var lines: [(line: StoredLine, money: LineMoney)]
+        public var discount: Money
+        public var freight: Money
+        public var state: TradeState
+
+        public init(lines: [(line: StoredLine, money: LineMoney)], discount: Money, freight: Money, state: TradeState) {
+            self.lines = lines
+            self.discount = discount
+            self.freight = freight
+            self.state = state
+        }
+    }
+
+    /// Creates the next split part of `parent` (拆单) and returns the new trade's id and its lines' ids in the order
+    /// given. Each line keeps its line number. The caller shrinks or removes the parent's lines.
+    public func splitOff(parent: StoredTrade, part: SplitPart, companyID: Int64) throws
+        -> (tradeID: Int64, lineIDs: [Int64])
     {
         let nextSeq =
             try connection.queryOne(
@@ -18,7 +30,7 @@ extension TradeRecords {
                 parent.platformOrderID
             )?.int(0) ?? 1
         let now = Clock.nowSeconds()
-        let goods = lines.reduce(0) { $0 + $1.net.fen }
+        let goods = part.lines.reduce(0) { $0 + $1.money.net.fen }
         let childID =
             try connection.queryOne(
                 """
@@ -26,36 +38,40 @@ extension TradeRecords {
                     business_date, receiver_name, receiver_phone, province, city, district, address, division_code,
                     buyer_note, seller_memo, refund_in_progress, is_high_priority, goods_fen, discount_fen,
                     freight_fen, paid_fen, acknowledged_holds, source, created_at, updated_at)
-                SELECT company_id, shop_id, platform_order_id, ?, state, ordered_at, paid_at, business_date,
+                SELECT company_id, shop_id, platform_order_id, ?, ?, ordered_at, paid_at, business_date,
                     receiver_name, receiver_phone, province, city, district, address, division_code, buyer_note,
-                    seller_memo, refund_in_progress, is_high_priority, ?, 0, 0, ?, acknowledged_holds, source, ?, ?
+                    seller_memo, refund_in_progress, is_high_priority, ?, ?, ?, ?, acknowledged_holds, source, ?, ?
                 FROM trades WHERE id = ?
                 RETURNING id
                 """,
                 nextSeq,
+                part.state.rawValue,
                 goods,
-                goods,
+                part.discount.fen,
+                part.freight.fen,
+                goods + part.freight.fen,
                 now,
                 now,
                 parent.id
             )?.int(0) ?? 0
         var lineIDs: [Int64] = []
-        for entry in lines {
+        for entry in part.lines {
             let id =
                 try connection.queryOne(
                     """
                     INSERT INTO trade_lines (company_id, trade_id, line_no, merchant_code, name, quantity,
                                              unit_price_fen, discount_fen, net_fen, sku_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                     """,
                     companyID,
                     childID,
                     entry.line.lineNo,
                     entry.line.merchantCode,
                     entry.line.name,
-                    entry.quantity,
-                    entry.line.unitPrice.fen,
-                    entry.net.fen,
+                    entry.money.quantity,
+                    entry.money.unitPrice.fen,
+                    entry.money.discount.fen,
+                    entry.money.net.fen,
                     entry.line.skuID
                 )?.int(0) ?? 0
             lineIDs.append(id)
@@ -63,12 +79,13 @@ extension TradeRecords {
         return (childID, lineIDs)
     }
 
-    /// Sets a line's quantity and net amount after part of it moved to a split part.
-    public func shrinkLine(lineID: Int64, quantity: Int64, net: Money) throws {
+    /// Sets a line's units, line discount and net amount after part of it moved to a split part.
+    public func shrinkLine(lineID: Int64, to money: LineMoney) throws {
         try connection.execute(
-            "UPDATE trade_lines SET quantity = ?, net_fen = ? WHERE id = ?",
-            quantity,
-            net.fen,
+            "UPDATE trade_lines SET quantity = ?, discount_fen = ?, net_fen = ? WHERE id = ?",
+            money.quantity,
+            money.discount.fen,
+            money.net.fen,
             lineID
         )
     }
@@ -76,6 +93,18 @@ extension TradeRecords {
     /// Removes a line that moved whole to a split part.
     public func removeLine(lineID: Int64) throws {
         try connection.execute("DELETE FROM trade_lines WHERE id = ?", lineID)
+    }
+
+    /// Sets the order discount and freight a trade keeps after a split, and recomputes its amounts.
+    public func keepOrderMoney(tradeID: Int64, discount: Money, freight: Money) throws {
+        try connection.execute(
+            "UPDATE trades SET discount_fen = ?, freight_fen = ?, updated_at = ? WHERE id = ?",
+            discount.fen,
+            freight.fen,
+            Clock.nowSeconds(),
+            tradeID
+        )
+        try refreshAmounts(tradeID: tradeID)
     }
 
     /// Recomputes a trade's goods amount from its lines, and what was paid as goods plus freight.

@@ -13,6 +13,8 @@ public struct StoredTrade: Sendable, Hashable {
     public let buyerNote: String
     public let sellerMemo: String
     public let hasRefundInProgress: Bool
+    /// The order-level discount (优惠) this trade carries: the sum of its lines' shares.
+    public let discount: Money
     public let freight: Money
     public let paid: Money
     /// Hold reasons a clerk has already looked at and released; review does not raise them again.
@@ -32,9 +34,16 @@ public struct StoredLine: Sendable, Hashable {
     public let name: String
     public let quantity: Int64
     public let unitPrice: Money
+    /// The line-level discount.
+    public let discount: Money
     /// What the line sold for after line and order discounts, VAT included.
     public let net: Money
     public let skuID: Int64?
+
+    /// The line's units and money, as a split divides them.
+    public var money: LineMoney {
+        LineMoney(quantity: quantity, unitPrice: unitPrice, discount: discount, net: net)
+    }
 }
 
 /// Where a trade is recorded: a platform order id within a shop.
@@ -126,7 +135,7 @@ public struct TradeRecords {
     private static let tradeColumns = """
         id, shop_id, platform_order_id, split_seq, state, receiver_name, receiver_phone, province, city, district,
         address, division_code, business_date, buyer_note, seller_memo, refund_in_progress, freight_fen, paid_fen,
-        acknowledged_holds, shipment_id, paid_at
+        acknowledged_holds, shipment_id, paid_at, discount_fen
         """
 
     /// Up to `limit` trades of the company in `state` with ids above `afterID`, lines included, in id order.
@@ -210,7 +219,7 @@ public struct TradeRecords {
         var lines: [Int64: [StoredLine]] = [:]
         try connection.forEach(
             """
-            SELECT trade_id, id, line_no, merchant_code, name, quantity, unit_price_fen, net_fen, sku_id
+            SELECT trade_id, id, line_no, merchant_code, name, quantity, unit_price_fen, net_fen, sku_id, discount_fen
             FROM trade_lines WHERE \(condition) ORDER BY trade_id, line_no
             """,
             arguments
@@ -223,6 +232,7 @@ public struct TradeRecords {
                     name: row.string(4),
                     quantity: row.int(5),
                     unitPrice: Money(fen: row.int(6), currency: currency),
+                    discount: Money(fen: row.int(9), currency: currency),
                     net: Money(fen: row.int(7), currency: currency),
                     skuID: row.optionalInt(8)
                 )
@@ -251,6 +261,7 @@ public struct TradeRecords {
             buyerNote: row.string(13),
             sellerMemo: row.string(14),
             hasRefundInProgress: row.bool(15),
+            discount: Money(fen: row.int(21), currency: currency),
             freight: Money(fen: row.int(16), currency: currency),
             paid: Money(fen: row.int(17), currency: currency),
             acknowledgedHolds: Set(
@@ -329,6 +340,7 @@ extension StoredLine {
             name: name,
             quantity: quantity,
             unitPrice: unitPrice,
+            discount: discount,
             net: net,
             skuID: skuID
         )

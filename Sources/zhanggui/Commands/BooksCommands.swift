@@ -6,17 +6,19 @@ import ZhangguiStore
 enum BooksCommands {
     static let stock = Command(
         name: "stock",
-        summary: "show stock by SKU and warehouse, or one SKU's ledger",
-        help: """
-            Usage: zhanggui stock [SKU] [--ledger] [--limit N]
-
-            Shows on hand, reserved, frozen and available per warehouse, for one SKU (商家编码) or all, at most N
-            rows (default 100). With --ledger and a SKU, lists the ledger entries behind the numbers, oldest first.
-            """,
+        summary: "show stock by SKU and warehouse or one SKU's ledger; receive or issue goods (入库单, 出库单)",
+        help: StockNoteCommands.help,
         flags: ["ledger"],
-        options: ["limit"],
-        positionals: 0...1
+        options: ["limit", "warehouse", "reason", "reference", "memo"],
+        positionals: 0...(1 + StockNoteDraft.maximumLines)
     ) { arguments in
+        if let action = arguments.positional.first, let kind = StockNoteCommands.actions[action] {
+            return try StockNoteCommands.run(kind, arguments)
+        }
+        try arguments.requirePositionals(0...1, usage: "zhanggui stock [SKU] [--ledger] [--limit N]")
+        for option in ["warehouse", "reason", "reference", "memo"] where !arguments.options(option).isEmpty {
+            throw UsageError("--\(option) is for stock receive and stock issue")
+        }
         let sku = arguments.positional.first
         let limit = try arguments.integer("limit", default: 100)
         if arguments.flag("ledger"), sku == nil { throw UsageError("--ledger needs a SKU") }
@@ -72,7 +74,8 @@ enum BooksCommands {
 
             Rebuilds every stock balance from the stock ledger and compares; checks reserved stock against open
             reservations, each SKU's cost against the values in its ledger, that every voucher balances, that the
-            trial balance is zero, and that the inventory account equals the value of the stock.
+            trial balance is zero, that the inventory account equals the value of the stock, and that every receipt
+            and issue (入库单, 出库单) moved what its lines say and its voucher carries its total.
             Exit status 0 when all agree; 1 with every difference named.
             """
     ) { arguments in

@@ -69,8 +69,8 @@ enum OrderActionCommands {
     /// The help shared by the actions: the --shop option, and how orders are named.
     private static let shopOption = """
           --shop CODE    the shop the orders belong to; needed when an order number exists in several shops
-        An order split across warehouses is acted on in every part; ORDER-N names part N alone (as `orders`
-        shows it). Exit status 1 when any order or part was refused; the others are still done.
+        An order split (across warehouses or by hand) is acted on in every part; ORDER-N names part N alone (as
+        `orders` shows it). Exit status 1 when any order or part was refused; the others are still done.
         """
 
     /// A command that applies one action to each order named on the command line.

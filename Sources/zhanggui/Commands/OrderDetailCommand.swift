@@ -117,7 +117,7 @@ struct OrderDetail {
 
     private func printParts() {
         guard parts.count > 1 else { return }
-        Output.line("拆分 split across warehouses")
+        Output.line("拆分 parts of the order (split across warehouses or by hand)")
         var table = [["部分", "状态", "运单号"]]
         for part in parts {
             let marker = part.tradeID == trade.id ? " (shown)" : ""

@@ -99,3 +99,14 @@ struct ComboTests {
         #expect(throws: CatalogError(code: .emptyCombo, skuCode: "BOX")) { try Combo(code: "BOX", components: []) }
     }
 }
+
+@Suite("When orders may be split and merged by hand")
+struct ParcelRulesTests {
+    @Test("an order is split until its parcel has a waybill; merged when its stock is reserved and no waybill yet")
+    func states() {
+        #expect(TradeWorkflow.splittable == [.pendingReview, .onHold, .approved, .allocated])
+        #expect(TradeWorkflow.mergeable == [.approved, .allocated])
+        #expect(TradeWorkflow.mergeable.allSatisfy { $0.holdsReservation })
+        #expect(!TradeWorkflow.splittable.contains(.waybilled))
+    }
+}

@@ -69,7 +69,7 @@ enum BadRequests {
     ]
 
     /// JSON routes, with a body each that is refused as it stands (wrong password, short password, unknown
-    /// permission), so that no mutation of it can succeed either.
+    /// permission, a line the order lacks, one order to merge), so that no mutation of it can succeed either.
     static func json(order: Int64) -> [BadRequest] {
         let routes: [(String, [String: Any])] = [
             ("/api/v1/session", ["email": "nobody@x.example", "password": "not the password"]),
@@ -80,6 +80,8 @@ enum BadRequests {
             ("/api/v1/users", ["email": "new@a.example", "displayName": "新", "password": "x", "roleIDs": [1]]),
             ("/api/v1/tokens", ["name": "t", "permissions": ["no.such"], "expiresAt": 1]),
             ("/api/v1/orders/\(order)/hold", ["note": 5]),
+            ("/api/v1/orders/\(order)/split", ["lines": [["lineNo": 99, "quantity": 1]]]),
+            ("/api/v1/orders/merge", ["orders": [order]]),
         ]
         return routes.flatMap { path, template in
             mutations(of: template).map { label, body in

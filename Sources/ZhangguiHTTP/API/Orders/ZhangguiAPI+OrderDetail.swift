@@ -13,6 +13,8 @@ extension ZhangguiAPI {
         let orderedAt: Int64
         let paidAt: Int64?
         let paidFen: Int64
+        /// The order-level discount this order carries (after a split, its share).
+        let discountFen: Int64
         let freightFen: Int64
         let isHighPriority: Bool
         let receiver: ReceiverAnswer
@@ -40,6 +42,8 @@ extension ZhangguiAPI {
         let name: String
         let quantity: Int64
         let unitPriceFen: Int64
+        /// The line-level discount.
+        let discountFen: Int64
         let netFen: Int64
         let skuID: Int64?
     }
@@ -99,6 +103,7 @@ extension ZhangguiAPI {
             orderedAt: facts.orderedAt,
             paidAt: facts.paidAt,
             paidFen: trade.paid.fen,
+            discountFen: trade.discount.fen,
             freightFen: trade.freight.fen,
             isHighPriority: facts.isHighPriority,
             receiver: ReceiverAnswer(
@@ -119,6 +124,7 @@ extension ZhangguiAPI {
                     name: $0.name,
                     quantity: $0.quantity,
                     unitPriceFen: $0.unitPrice.fen,
+                    discountFen: $0.discount.fen,
                     netFen: $0.net.fen,
                     skuID: $0.skuID
                 )

@@ -53,6 +53,7 @@ extension ZhangguiAPI {
         )
         add(&router, .get, "/api/v1/orders/{id}", .permission(.ordersRead), "one order in detail", order)
         addOrderActionRoutes(to: &router)
+        addSplitMergeRoutes(to: &router)
     }
 
     /// `GET /api/v1/orders?state=&shop=&limit=&cursor=&sort=`: trades by id (`sort=id`, the default, or `-id`);

@@ -27,8 +27,10 @@ final class APIShop {
         let userIDs: [BuiltInRole: Int64]
     }
 
-    /// - Parameter isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
-    init(isBehindTLS: Bool = false) throws {
+    /// - Parameters:
+    ///   - isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
+    ///   - serving: the database the API is given, made from the shop's own (a wrapper that fails on purpose).
+    init(isBehindTLS: Bool = false, serving: (SQLiteDatabase) -> any Database = { $0 }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: directory.appendingPathComponent("test.sqlite").path)
@@ -39,7 +41,7 @@ final class APIShop {
             isBehindTLS: isBehindTLS,
             checkAddress: { _, _, _ in .valid(divisionCode: "310101") }
         )
-        let api = ZhangguiAPI(database: database, schemaVersion: schema, settings: settings)
+        let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)
         routes = api.router.routes
         test = try TestServer { router in router = api.router }
     }
