@@ -9,7 +9,7 @@ BENCH_ORDERS ?= 20000
 export no_proxy := 127.0.0.1,localhost
 export NO_PROXY := 127.0.0.1,localhost
 
-.PHONY: demo test bench deps build release lint clean
+.PHONY: demo test bench sim deps build release lint clean
 
 ## demo: run the main job on a month of real orders (UCI Online Retail, December 2010) in a fresh database
 demo: release
@@ -27,6 +27,11 @@ bench: release
 	.build/release/zhanggui bench --orders $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
 	scripts/load-bench.sh
+
+## sim: the platform simulator on 127.0.0.1 (docs/SIMULATOR.md), each demo shop seeded with 50 UCI invoices
+sim: deps
+	$(SWIFT) build --product zhanggui-sim
+	.build/debug/zhanggui-sim --uci Data/orders/uci_online_retail/online_retail_2010-12.csv.gz --orders 50
 
 ## deps: install the Debian packages the build needs, if missing
 deps:

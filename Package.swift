@@ -14,7 +14,8 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Zhanggui",
     products: [
-        .executable(name: "zhanggui", targets: ["zhanggui"])
+        .executable(name: "zhanggui", targets: ["zhanggui"]),
+        .executable(name: "zhanggui-sim", targets: ["zhanggui-sim"]),
     ],
     targets: [
         // C libraries from Debian, one system module each.
@@ -62,6 +63,17 @@ let package = Package(
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "CMicroHTTPD", "CHTTPShims",
             ],
+            swiftSettings: strictSettings
+        ),
+        // The platform simulator: test and demo equipment, never a fallback in the product (docs/SIMULATOR.md).
+        .target(
+            name: "ZhangguiSimulator",
+            dependencies: ["ZhangguiCore", "ZhangguiChannels", "ZhangguiHTTP", "ZhangguiAdapters"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "zhanggui-sim",
+            dependencies: ["ZhangguiCore", "ZhangguiHTTP", "ZhangguiSimulator"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -113,6 +125,11 @@ let package = Package(
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiSecurity",
                 "ZhangguiHTTP",
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ZhangguiSimulatorTests",
+            dependencies: ["ZhangguiCore", "ZhangguiChannels", "ZhangguiHTTP", "ZhangguiSimulator"],
             swiftSettings: strictSettings
         ),
         // Also runs the built tool as separate processes (two servers over one PostgreSQL database).
