@@ -9,7 +9,7 @@ enum Commands {
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
-        DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
+        ShopCommands.command, DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
     ]
 }
 
