@@ -60,9 +60,9 @@ public struct SyncService: Sendable {
     }
 
     /// One scheduled pass over every connected shop of the company; a shop that fails does not stop the others.
-    public func runAll(company: Int64) -> [SyncReport] {
-        let connected = (try? shops.shops(companyID: company)) ?? []
-        return connected.map { shop in
+    /// - Throws: database errors while listing the shops.
+    public func runAll(company: Int64) throws -> [SyncReport] {
+        try shops.shops(companyID: company).map { shop in
             do {
                 return try runOnce(company: company, shop: shop.shopID)
             } catch {

@@ -12,7 +12,7 @@ extension ShopCommands {
         if let code = codes.first {
             reports = [try service.runOnce(company: companyID, shop: try shop(code, database, companyID).shopID)]
         } else {
-            reports = service.runAll(company: companyID)
+            reports = try service.runAll(company: companyID)
             if reports.isEmpty { Output.line("no connected shops") }
         }
         reports.forEach(print(_:))
@@ -103,35 +103,41 @@ extension ShopCommands {
         guard !(arguments.flag("pause") && arguments.flag("resume")) else {
             throw UsageError("--pause and --resume together")
         }
-        let (database, companyID) = try workspace.openCompany()
-        let current = try shop(code, database, companyID)
-        var share = current.stockShare
-        if let text = arguments.option("share") {
+        let share = try arguments.option("share").map { text in
             guard let percent = Double(text), (0...100).contains(percent) else {
                 throw UsageError("--share needs a percentage from 0 to 100")
             }
-            share.shareBasisPoints = Int64((percent * 100).rounded())
+            return Int64((percent * 100).rounded())
         }
-        if let text = arguments.option("buffer") {
-            guard let buffer = Int64(text), buffer >= 0 else { throw UsageError("--buffer needs a whole number ≥ 0") }
-            share.buffer = buffer
-        }
-        if let text = arguments.option("max") {
-            guard let maximum = Int64(text), maximum >= 0 else { throw UsageError("--max needs a whole number ≥ 0") }
-            share.maximum = maximum
-        }
+        let buffer = try wholeNumber(arguments, "buffer")
+        let maximum = try wholeNumber(arguments, "max")
+        let (database, companyID) = try workspace.openCompany()
+        var stockShare = try shop(code, database, companyID).stockShare
+        stockShare.shareBasisPoints = share ?? stockShare.shareBasisPoints
+        stockShare.buffer = buffer ?? stockShare.buffer
+        stockShare.maximum = maximum ?? stockShare.maximum
         let service = ShopService(database: database, box: try secretBox())
-        try service.updateSettings(plan: current.plan, stockShare: share, code: code, companyID: companyID)
+        let plan = try shop(code, database, companyID).plan
+        try service.updateSettings(plan: plan, stockShare: stockShare, code: code, companyID: companyID)
         if arguments.flag("pause") || arguments.flag("resume") {
             try service.setPaused(arguments.flag("pause"), code: code, companyID: companyID)
         }
         let status = try shop(code, database, companyID).status
-        let maximum = share.maximum.map { String($0) } ?? "none"
         Output.line(
-            "shop \(code): \(status.chineseName), share \(Double(share.shareBasisPoints) / 100) %, "
-                + "buffer \(share.buffer), max \(maximum)"
+            "shop \(code): \(status.chineseName), share \(Double(stockShare.shareBasisPoints) / 100) %, "
+                + "buffer \(stockShare.buffer), max \(stockShare.maximum.map { String($0) } ?? "none")"
         )
         return 0
+    }
+
+    /// The option as a whole number of at least 0, or nil when absent.
+    private static func wholeNumber(_ arguments: Arguments, _ name: String) throws -> Int64? {
+        try arguments.option(name).map { text in
+            guard let value = Int64(text), (0...Limits.quantity).contains(value) else {
+                throw UsageError("--\(name) needs a whole number from 0 to \(Limits.quantity)")
+            }
+            return value
+        }
     }
 
     static func log(_ values: [String], _ arguments: Arguments, _ workspace: Workspace) throws -> Int32 {

@@ -56,6 +56,46 @@ struct InterceptTests {
             )
         }
         #expect(stored.map(\.outcome) == [.intercepted])
+        #expect(try IntegrityCheck(database: bed.database).run(companyID: bed.companyID).differences == [])
+    }
+
+    @Test("a refund of one line that succeeded before shipping holds the order for a clerk", arguments: Engine.all)
+    func partialRefund(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        try bed.shop.addSKUs("A", "B")
+        try bed.shop.stock("A", 5)
+        try bed.shop.stock("B", 5)
+        bed.channel.put(
+            platformOrder("O2", modified: SyncBed.midnight - 600_000, lines: [("A", 1, 1000), ("B", 1, 1200)])
+        )
+        try bed.runOnce()
+        #expect(try bed.shop.review.reviewPending(companyID: bed.companyID).approved == 1)
+        var partial = refund("RF2", order: "O2", status: .succeeded, modified: SyncBed.midnight + 10_000)
+        partial.lineIDs = ["O2-2"]
+        bed.channel.put(partial)
+        bed.clock.millis += 60_000
+
+        try bed.runOnce()
+
+        #expect(try bed.shop.trade(try bed.shop.tradeID("O2")).state == .onHold)
+        #expect(try bed.holds("O2").map(\.reason) == [.refundInProgress])
+        #expect(try bed.shop.level("A") == StockLevel(onHand: 5, reserved: 0))
+        #expect(try bed.shop.level("B") == StockLevel(onHand: 5, reserved: 0))
+    }
+
+    @Test("the same refund arriving again holds nothing twice", arguments: Engine.all)
+    func refundReplay(engine: Engine) throws {
+        let bed = try approvedBed(engine)
+        bed.channel.put(
+            platformOrder("O1", modified: SyncBed.midnight + 5_000, status: .refunding, lines: [("A", 2, 1000)])
+        )
+        bed.channel.put(refund("RF1", order: "O1", status: .requested, modified: SyncBed.midnight + 10_000))
+        bed.clock.millis += 60_000
+        try bed.runOnce()
+        let range = SyncWindow(startMillis: SyncBed.midnight, endMillis: SyncBed.midnight + 60_000)
+        let replay = try bed.sync.backfill(company: bed.companyID, shop: bed.shopID, range: range)
+        #expect(replay.orders.unchanged == 1 && replay.refunds.unchanged == 1)
+        #expect(try bed.holds("O1").map(\.reason) == [.refundInProgress])
     }
 
     @Test("a refund for a waybilled trade takes it out of its parcel; the parcel does not ship", arguments: Engine.all)
@@ -74,6 +114,7 @@ struct InterceptTests {
         #expect(trade.state == .onHold && trade.shipmentID == nil)
         #expect(try ShippingService(database: bed.database).shipWaybilled(companyID: bed.companyID).trades == 0)
         #expect(try bed.shop.level("A") == StockLevel(onHand: 5, reserved: 0))
+        #expect(try IntegrityCheck(database: bed.database).run(companyID: bed.companyID).differences == [])
     }
 
     @Test("a full refund that succeeded before shipping cancels the trade", arguments: Engine.all)
