@@ -51,7 +51,7 @@ public struct ShopService: Sendable {
                 sealedCredentials: sealed,
                 plan: plan
             )
-            try AlertRecords(connection)
+            try ShopAlertRecords(connection)
                 .resolve(kind: SyncService.expiredAlert, subject: Self.subject(shopID), companyID: companyID)
             return shopID
         }

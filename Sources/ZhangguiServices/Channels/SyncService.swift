@@ -74,6 +74,24 @@ public struct SyncService: Sendable {
         }
     }
 
+    /// One scheduled pass over every connected shop, summed up in one line for a scheduler's run record, such as
+    /// `2 shops: 14 orders new, 3 changed, 1 refund; 1 shop stopped (authorizationExpired)`. A scheduled job calls
+    /// it every 60 s with its company.
+    public func runScheduled(company: Int64) throws -> String {
+        let reports = try runAll(company: company)
+        let new = reports.reduce(Int64(0)) { $0 + $1.orders.new }
+        let changed = reports.reduce(Int64(0)) { $0 + $1.orders.changed }
+        let refunds = reports.reduce(Int64(0)) { $0 + $1.refunds.new + $1.refunds.changed }
+        let stopped = reports.filter { $0.outcome != .done }
+        let shops = "\(reports.count) shop\(reports.count == 1 ? "" : "s")"
+        var summary = "\(shops): \(new) orders new, \(changed) changed, \(refunds) refunds"
+        if !stopped.isEmpty {
+            let names = stopped.map { "\($0.shopCode) \($0.outcome.rawValue)" }.joined(separator: ", ")
+            summary += "; \(stopped.count) stopped (\(names))"
+        }
+        return summary
+    }
+
     /// One pass over one shop, for a scheduler to call every minute: orders, then after-sales requests, then
     /// shipment confirmations, then stock. A shop that is not active, or that a platform asked to wait, is skipped.
     /// - Throws: ``ShopError`` when the shop is not connected; database errors. Platform errors end the pass and are
@@ -184,7 +202,7 @@ extension SyncService {
                 let moved = try ShopConnectionRecords(connection)
                     .setStatus(.authorizationExpired, from: .active, shopID: shop.shopID, companyID: company)
                 guard moved else { return }
-                try AlertRecords(connection).raise(
+                try ShopAlertRecords(connection).raise(
                     kind: Self.expiredAlert,
                     subject: ShopService.subject(shop.shopID),
                     detail: "shop \(shop.shopCode) (\(shop.platform.displayName)): the platform refused the grant "

@@ -5,7 +5,7 @@
 extension Schema {
     static let channels = Migration(
         version: 7,
-        name: "connected shops, platform orders, after-sales, SKU mapping, sync log, uploads, stock pushes, alerts",
+        name: "connected shops, platform orders, after-sales, SKU mapping, sync log, uploads, stock, shop alerts",
         statements: connections + platformOrders + afterSales + platformSKUs + syncRuns + uploads + alerts + [
             // A shipped trade whose platform order got a refund or return: after-sales (售后) must look at it.
             "ALTER TABLE trades ADD COLUMN needs_after_sales INTEGER NOT NULL DEFAULT 0"
@@ -177,7 +177,7 @@ extension Schema {
     private static let alerts = [
         // At most one open alert per subject and kind: a second run that meets the same expired grant adds none.
         """
-        CREATE TABLE alerts (
+        CREATE TABLE shop_alerts (
             id {{id}},
             company_id BIGINT NOT NULL REFERENCES companies (id),
             subject TEXT NOT NULL,
@@ -187,6 +187,6 @@ extension Schema {
             resolved_at BIGINT
         )
         """,
-        "CREATE UNIQUE INDEX alerts_one_open ON alerts (company_id, subject, kind) WHERE resolved_at IS NULL",
+        "CREATE UNIQUE INDEX shop_alerts_one_open ON shop_alerts (company_id, subject, kind) WHERE resolved_at IS NULL",
     ]
 }

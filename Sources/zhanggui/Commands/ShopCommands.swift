@@ -128,6 +128,9 @@ enum ShopCommands {
             ])
         }
         Output.table(table)
+        for alert in try database.read({ try ShopAlertRecords($0).open(companyID: companyID) }) {
+            Output.line("alert: \(alert.detail)")
+        }
         return 0
     }
 }

@@ -24,6 +24,19 @@ struct ShopErrorHandlingTests {
         #expect(try bed.runs().map(\.outcome) == [.authorizationExpired])
     }
 
+    @Test("the scheduled pass sums up every shop in one line", arguments: Engine.all)
+    func scheduledSummary(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        bed.channel.put(platformOrder("S1", modified: SyncBed.midnight - 1000))
+        #expect(try bed.sync.runScheduled(company: bed.companyID) == "1 shop: 1 orders new, 0 changed, 0 refunds")
+        bed.channel.fail(with: .authorizationExpired(code: "27", message: "Invalid session"))
+        bed.clock.millis += 60_000
+        #expect(
+            try bed.sync.runScheduled(company: bed.companyID)
+                == "1 shop: 0 orders new, 0 changed, 0 refunds; 1 stopped (TB authorizationExpired)"
+        )
+    }
+
     @Test("authorising again makes the shop active and closes the alert", arguments: Engine.all)
     func reauthorise(engine: Engine) throws {
         let bed = try SyncBed(engine)

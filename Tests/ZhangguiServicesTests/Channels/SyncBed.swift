@@ -82,8 +82,8 @@ final class SyncBed: Sendable {
         try database.read { try SyncRunRecords($0).recent(shopID: shopID, companyID: companyID, limit: 100) }.reversed()
     }
 
-    func alerts() throws -> [Alert] {
-        try database.read { try AlertRecords($0).open(companyID: companyID) }
+    func alerts() throws -> [ShopAlert] {
+        try database.read { try ShopAlertRecords($0).open(companyID: companyID) }
     }
 
     /// How many rows each table sync writes holds, to show that something changed nothing.

@@ -1,5 +1,5 @@
 /// An alert for a person to act on, such as a shop whose grant expired.
-public struct Alert: Sendable, Hashable {
+public struct ShopAlert: Sendable, Hashable {
     public let id: Int64
     /// What it is about, such as `shop:12`.
     public let subject: String
@@ -9,8 +9,8 @@ public struct Alert: Sendable, Hashable {
     public let createdAt: Int64
 }
 
-/// Queries about alerts. At most one alert per subject and kind is open (a unique index says so).
-public struct AlertRecords {
+/// Queries about shop alerts. At most one alert per subject and kind is open (a unique index says so).
+public struct ShopAlertRecords {
     let connection: any DatabaseConnection
 
     public init(_ connection: any DatabaseConnection) {
@@ -22,7 +22,7 @@ public struct AlertRecords {
     public func raise(kind: String, subject: String, detail: String, companyID: Int64) throws -> Bool {
         try connection.execute(
             """
-            INSERT INTO alerts (company_id, subject, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO shop_alerts (company_id, subject, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """,
             companyID,
@@ -37,7 +37,7 @@ public struct AlertRecords {
     public func resolve(kind: String, subject: String, companyID: Int64) throws {
         try connection.execute(
             """
-            UPDATE alerts SET resolved_at = ?
+            UPDATE shop_alerts SET resolved_at = ?
             WHERE company_id = ? AND subject = ? AND kind = ? AND resolved_at IS NULL
             """,
             Clock.nowSeconds(),
@@ -48,15 +48,21 @@ public struct AlertRecords {
     }
 
     /// The open alerts of the company, oldest first.
-    public func open(companyID: Int64) throws -> [Alert] {
+    public func open(companyID: Int64) throws -> [ShopAlert] {
         try connection.query(
             """
-            SELECT id, subject, kind, detail, created_at FROM alerts
+            SELECT id, subject, kind, detail, created_at FROM shop_alerts
             WHERE company_id = ? AND resolved_at IS NULL ORDER BY id
             """,
             companyID
         ).map {
-            Alert(id: $0.int(0), subject: $0.string(1), kind: $0.string(2), detail: $0.string(3), createdAt: $0.int(4))
+            ShopAlert(
+                id: $0.int(0),
+                subject: $0.string(1),
+                kind: $0.string(2),
+                detail: $0.string(3),
+                createdAt: $0.int(4)
+            )
         }
     }
 }
