@@ -56,6 +56,7 @@ extension PlatformOrder {
     }
 
     private func check() throws(PlatformOrderProblem) {
+        guard !platformOrderID.isEmpty else { throw problem("no order id") }
         guard !lines.isEmpty else { throw problem("no lines") }
         for (index, line) in lines.enumerated() {
             guard (1...Limits.quantity).contains(line.quantity) else {

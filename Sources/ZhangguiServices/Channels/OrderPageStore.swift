@@ -36,6 +36,9 @@ struct OrderPageStore {
     }
 
     private func store(_ order: PlatformOrder, mapper: SKUMapper) throws -> VersionOutcome {
+        guard !order.platformOrderID.isEmpty else {
+            throw PlatformOrderProblem(platformOrderID: "", detail: "no order id")
+        }
         let versions = PlatformOrderRecords(connection)
         let stored = try versions.version(
             platformOrderID: order.platformOrderID,

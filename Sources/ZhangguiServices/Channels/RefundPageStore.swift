@@ -11,10 +11,17 @@ struct RefundPageStore {
     let context: CompanyContext
     let shop: ShopConnection
 
-    func store(_ refunds: [PlatformRefund]) throws -> SyncCounts {
+    /// Stores `refunds`; returns the counts and the problems of requests that could not be taken.
+    func store(_ refunds: [PlatformRefund]) throws -> (counts: SyncCounts, problems: [String]) {
         var counts = SyncCounts()
+        var problems: [String] = []
         let records = AfterSaleRecords(connection)
         for refund in refunds {
+            guard !refund.refundID.isEmpty, !refund.platformOrderID.isEmpty else {
+                counts.errors += 1
+                problems.append("after-sales request '\(refund.refundID)' of order '\(refund.platformOrderID)': no id")
+                continue
+            }
             switch try records.store(refund, shopID: shop.shopID, companyID: context.id) {
             case .stale:
                 counts.unchanged += 1
@@ -31,7 +38,7 @@ struct RefundPageStore {
                 companyID: context.id
             )
         }
-        return counts
+        return (counts, problems)
     }
 
     private func apply(_ refund: PlatformRefund) throws -> (AfterSaleOutcome, needsAttention: Bool) {

@@ -86,8 +86,7 @@ extension SyncService {
             let session = try open(shop, company: company)
             report.orders = try logged(.repull, window: nil, session: session) { runID in
                 let order = try session.channel.order(platformOrderID: platformOrderID)
-                return try commit(.orders, window: nil, isLast: false, advancing: false, runID: runID, session: session)
-                {
+                return try commit(.orders, reached: nil, advancing: false, runID: runID, session: session) {
                     try OrderPageStore(connection: $0, context: session.context, shop: shop).store([order])
                 }
             }
@@ -150,45 +149,9 @@ extension SyncService {
         var total = SyncCounts()
         var cursor: String?
         repeat {
-            let next: String?
-            switch stream {
-            case .orders:
-                let page = try session.channel.orders(modifiedIn: window, cursor: cursor)
-                next = page.nextCursor
-                total =
-                    total
-                    + (try commit(
-                        .orders,
-                        window: window,
-                        isLast: next == nil,
-                        advancing: advancing,
-                        runID: runID,
-                        session: session
-                    ) {
-                        try OrderPageStore(connection: $0, context: session.context, shop: session.shop).store(
-                            page.items
-                        )
-                    })
-            case .refunds:
-                let page = try session.channel.refunds(modifiedIn: window, cursor: cursor)
-                next = page.nextCursor
-                total =
-                    total
-                    + (try commit(
-                        .refunds,
-                        window: window,
-                        isLast: next == nil,
-                        advancing: advancing,
-                        runID: runID,
-                        session: session
-                    ) {
-                        (
-                            try RefundPageStore(connection: $0, context: session.context, shop: session.shop).store(
-                                page.items
-                            ), []
-                        )
-                    })
-            }
+            let step = PageStep(stream: stream, window: window, cursor: cursor, advancing: advancing, runID: runID)
+            let (counts, next) = try pullPage(step, session: session)
+            total = total + counts
             if let next, next == cursor {
                 throw ChannelError.malformedResponse(message: "the platform gave the same page cursor twice")
             }
@@ -197,11 +160,41 @@ extension SyncService {
         return total
     }
 
-    /// Stores one page in one transaction, with the run's counters and, on a window's last page, the checkpoint.
+    /// Fetches one page (outside any transaction) and stores it; returns its counts and the next page's cursor.
+    private func pullPage(_ step: PageStep, session: ShopSession) throws -> (SyncCounts, next: String?) {
+        let store: (any DatabaseConnection) throws -> (counts: SyncCounts, problems: [String])
+        let next: String?
+        switch step.stream {
+        case .orders:
+            let page = try session.channel.orders(modifiedIn: step.window, cursor: step.cursor)
+            next = page.nextCursor
+            store = {
+                try OrderPageStore(connection: $0, context: session.context, shop: session.shop).store(page.items)
+            }
+        case .refunds:
+            let page = try session.channel.refunds(modifiedIn: step.window, cursor: step.cursor)
+            next = page.nextCursor
+            store = {
+                try RefundPageStore(connection: $0, context: session.context, shop: session.shop).store(page.items)
+            }
+        }
+        let reached = next == nil ? step.window.endMillis : nil
+        let counts = try commit(
+            step.stream,
+            reached: reached,
+            advancing: step.advancing,
+            runID: step.runID,
+            session: session,
+            store
+        )
+        return (counts, next)
+    }
+
+    /// Stores one page in one transaction, with the run's counters and, on a window's last page (`reached` set to
+    /// the window's end), the checkpoint when `advancing`.
     private func commit(
         _ stream: SyncStream,
-        window: SyncWindow?,
-        isLast: Bool,
+        reached: Int64?,
         advancing: Bool,
         runID: Int64,
         session: ShopSession,
@@ -210,7 +203,6 @@ extension SyncService {
         try database.write { connection in
             var (counts, problems) = try store(connection)
             counts.pages = 1
-            let reached = isLast ? window?.endMillis : nil
             if let reached, advancing {
                 try ShopConnectionRecords(connection)
                     .advance(stream, to: reached, shopID: session.shop.shopID, companyID: session.context.id)
@@ -219,4 +211,13 @@ extension SyncService {
             return counts
         }
     }
+}
+
+/// Where a page read stands: which stream and window, the page's cursor, and the run it counts into.
+private struct PageStep {
+    let stream: SyncStream
+    let window: SyncWindow
+    let cursor: String?
+    let advancing: Bool
+    let runID: Int64
 }

@@ -109,6 +109,26 @@ struct OrderSyncTests {
         #expect(try bed.trades().map(\.orderID) == ["U1"])
     }
 
+    @Test(
+        "an order no trade can hold is named in the sync log; the others and the checkpoint go on",
+        arguments: Engine.all
+    )
+    func badOrder(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        bed.channel.put(platformOrder("BAD", modified: SyncBed.midnight - 2000, lines: [("A", 0, 1000)]))
+        bed.channel.put(platformOrder("GOOD", modified: SyncBed.midnight - 1000))
+        let report = try bed.runOnce()
+        #expect(report.orders.new == 1 && report.orders.errors == 1)
+        #expect(try bed.trades().map(\.orderID) == ["GOOD"])
+        #expect(try bed.connection().ordersCheckpointMillis == SyncBed.midnight)
+        #expect(try bed.runs().first?.lastError == "order BAD: line 1: quantity 0 outside 1…10000000")
+
+        bed.channel.put(platformOrder("BAD", modified: SyncBed.midnight + 1000, lines: [("A", 1, 1000)]))
+        bed.clock.millis += 60_000
+        #expect(try bed.runOnce().orders.new == 1)
+        #expect(try bed.trades().map(\.orderID) == ["GOOD", "BAD"])
+    }
+
     @Test("replaying a page changes nothing", arguments: Engine.all)
     func replay(engine: Engine) throws {
         let bed = try SyncBed(engine)
