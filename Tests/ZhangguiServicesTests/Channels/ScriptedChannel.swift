@@ -17,9 +17,13 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
     private(set) var shipments: [PlatformShipment] = []
     private(set) var stockUpdates: [PlatformStockUpdate] = []
 
-    init(maximumWindowMillis: Int64 = 86_400_000, pageSize: Int = 2) {
+    /// Microseconds each listing page takes, so passes running at once interleave.
+    private let pageDelay: UInt32
+
+    init(maximumWindowMillis: Int64 = 86_400_000, pageSize: Int = 2, pageDelay: UInt32 = 0) {
         self.maximumWindowMillis = maximumWindowMillis
         self.pageSize = pageSize
+        self.pageDelay = pageDelay
     }
 
     /// Puts `order` on the platform as it is now (replacing any version).
@@ -33,7 +37,8 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
     var pushedQuantities: [Int64] { locked { stockUpdates.map(\.quantity) } }
 
     func orders(modifiedIn window: SyncWindow, cursor: String?) throws -> ChannelPage<PlatformOrder> {
-        try locked {
+        if pageDelay > 0 { usleep(pageDelay) }
+        return try locked {
             try failIfAsked()
             precondition(window.durationMillis <= maximumWindowMillis, "window longer than the platform allows")
             if cursor == nil { windowsAsked.append(window) }

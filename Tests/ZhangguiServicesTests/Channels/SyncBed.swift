@@ -21,11 +21,12 @@ final class SyncBed: Sendable {
         now: Int64 = SyncBed.midnight,
         plan: SyncPlan = SyncPlan(overlapMillis: 0, safetyLagMillis: 0, firstLookbackMillis: 3_600_000),
         maximumWindowMillis: Int64 = 86_400_000,
+        pageDelay: UInt32 = 0,
         grant: ShopAuthorization = ShopAuthorization(accessToken: "token-1", accessExpiresAtMillis: .max)
     ) throws {
         shop = try TestShop(engine)
         try shop.addWarehouse("MAIN")
-        channel = ScriptedChannel(maximumWindowMillis: maximumWindowMillis)
+        channel = ScriptedChannel(maximumWindowMillis: maximumWindowMillis, pageDelay: pageDelay)
         clock = TestClock(now)
         box = try SecretBox(key: try SecureRandom.bytes(32))
         let credentials = ShopCredentials(
