@@ -40,17 +40,17 @@ extension SyncService {
                     )
                 }
                 guard claimed else { continue }
-                switch try send(upload, session: session) {
-                case .none:
+                let error = try send(upload, session: session)
+                var item = SyncCounts()
+                if error == nil {
                     sent += 1
-                    counts.changed += 1
-                case .some(let error):
+                    item.changed = 1
+                } else {
                     failed += 1
-                    counts.errors += 1
-                    try database.write {
-                        try SyncRunRecords($0).add(SyncCounts(), reachedMillis: nil, error: error, runID: runID)
-                    }
+                    item.errors = 1
                 }
+                counts = counts + item
+                try database.write { try SyncRunRecords($0).add(item, reachedMillis: nil, error: error, runID: runID) }
             }
             return counts
         }

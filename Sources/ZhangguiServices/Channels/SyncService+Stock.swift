@@ -43,13 +43,18 @@ extension SyncService {
                             quantity: change.quantity
                         )
                     )
-                    pushed += 1
-                    counts.changed += 1
                 } catch ChannelError.rejected(let code, let message) {
-                    error = "refused (\(code)): \(message)"
-                    failed += 1
-                    counts.errors += 1
+                    error = "\(change.sku.itemID):\(change.sku.skuID) refused (\(code)): \(message)"
                 }
+                var item = SyncCounts()
+                if error == nil {
+                    pushed += 1
+                    item.changed = 1
+                } else {
+                    failed += 1
+                    item.errors = 1
+                }
+                counts = counts + item
                 let at = nowMillis()
                 try database.write { connection in
                     try PlatformSKURecords(connection).recordPush(
@@ -61,9 +66,7 @@ extension SyncService {
                         shopID: shop.shopID,
                         companyID: company
                     )
-                    if let error {
-                        try SyncRunRecords(connection).add(SyncCounts(), reachedMillis: nil, error: error, runID: runID)
-                    }
+                    try SyncRunRecords(connection).add(item, reachedMillis: nil, error: error, runID: runID)
                 }
             }
             return counts

@@ -30,6 +30,7 @@ struct BackToPlatformTests {
         #expect(log.map(\.old) == [5, nil])
         #expect(log.map(\.new) == [3, 5])
         #expect(try bed.sync.pushStock(company: bed.companyID, shop: bed.shopID).stockPushed == 0)
+        #expect(try bed.runs().filter { $0.kind == .stock }.map(\.counts.changed) == [1, 1])
     }
 
     @Test("share, buffer and maximum shape what is pushed; a combo offers its complete sets", arguments: Engine.all)
@@ -85,8 +86,36 @@ struct BackToPlatformTests {
         let again = try bed.runOnce()
 
         #expect(report.uploadsSent == 1 && again.uploadsSent == 0)
+        // The platform was down at the first step of the earlier pass: only the later one reached the confirmations.
+        #expect(try bed.runs().filter { $0.kind == .shipments }.map(\.outcome) == [.done])
+        #expect(try bed.runs().filter { $0.kind == .shipments }.map(\.counts.changed) == [1])
         #expect(bed.channel.shipments.map(\.platformOrderID) == ["S1"])
         #expect(bed.channel.shipments.first?.trackingNumber.hasPrefix("ZG") == true)
+    }
+
+    @Test("a refused confirmation is tried again a minute later, then two, until accepted", arguments: Engine.all)
+    func refusedConfirmation(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        try bed.shop.addSKUs("A")
+        try bed.shop.stock("A", 5)
+        bed.channel.put(platformOrder("S1", modified: SyncBed.midnight - 600_000, lines: [("A", 1, 1000)]))
+        try bed.runOnce()
+        _ = try bed.shop.runMainJob()
+        bed.channel.refuseConfirmations(2)
+
+        let first = try bed.runOnce()  // refused: next try in 1 minute
+        bed.clock.millis += 59_000
+        let early = try bed.runOnce()  // not due yet
+        bed.clock.millis += 1_000
+        let second = try bed.runOnce()  // refused again: next try in 2 minutes
+        bed.clock.millis += 120_000
+        let third = try bed.runOnce()
+
+        #expect([first, early, second, third].map(\.uploadsFailed) == [1, 0, 1, 0])
+        #expect([first, early, second, third].map(\.uploadsSent) == [0, 0, 0, 1])
+        #expect(bed.channel.shipments.map(\.platformOrderID) == ["S1"])
+        let shipments = try bed.runs().filter { $0.kind == .shipments }
+        #expect(shipments.first?.lastError == "order S1: refused (41): Invalid arguments: out_sid")
     }
 
     @Test("a confirmation refused because the order shipped already counts as done", arguments: Engine.all)

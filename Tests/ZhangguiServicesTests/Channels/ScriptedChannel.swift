@@ -13,6 +13,7 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
     private var refundList: [String: PlatformRefund] = [:]
     private var failure: ChannelError?
     private var shippedIDs: Set<String> = []
+    private var refusals = 0
     private(set) var windowsAsked: [SyncWindow] = []
     private(set) var shipments: [PlatformShipment] = []
     private(set) var stockUpdates: [PlatformStockUpdate] = []
@@ -68,9 +69,16 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
         }
     }
 
+    /// Refuses the next `count` confirmations as a bad parameter.
+    func refuseConfirmations(_ count: Int) { locked { refusals = count } }
+
     func confirmShipment(_ shipment: PlatformShipment) throws {
         try locked {
             try failIfAsked()
+            if refusals > 0 {
+                refusals -= 1
+                throw ChannelError.rejected(code: "41", message: "Invalid arguments: out_sid")
+            }
             guard !shippedIDs.contains(shipment.platformOrderID) else {
                 throw ChannelError.rejected(code: "isv.logistics-offline-service-error:B04", message: "already shipped")
             }
