@@ -9,11 +9,18 @@ public import ZhangguiStore
 /// and shop, so a row copied to another shop cannot be opened there.
 public struct ShopService: Sendable {
     let database: any Database
-    let box: SecretBox
+    /// The key for credentials; nil for the calls that need none (listing, settings, pausing).
+    let box: SecretBox?
 
-    public init(database: any Database, box: SecretBox) {
+    public init(database: any Database, box: SecretBox?) {
         self.database = database
         self.box = box
+    }
+
+    /// The key, or the error that says how to give one.
+    private func key() throws -> SecretBox {
+        guard let box else { throw SecretKeyError(code: .missing) }
+        return box
     }
 
     /// Connects the shop with `code` (created when the company has none) to its platform.
@@ -95,13 +102,13 @@ public struct ShopService: Sendable {
     /// The open credentials of a connected shop.
     /// - Throws: ``SecretKeyError`` `.cannotOpen` when they were sealed under another key or changed.
     public func credentials(of shop: ShopConnection, companyID: Int64) throws -> ShopCredentials {
-        let bytes = try box.open(shop.sealedCredentials, associatedData: Self.binding(shop.shopID, companyID))
+        let bytes = try key().open(shop.sealedCredentials, associatedData: Self.binding(shop.shopID, companyID))
         return try JSONDecoder().decode(ShopCredentials.self, from: Data(bytes))
     }
 
     /// The credentials sealed for the shop's row.
     func seal(_ credentials: ShopCredentials, shopID: Int64, companyID: Int64) throws -> String {
-        try box.seal(Array(try JSONEncoder().encode(credentials)), associatedData: Self.binding(shopID, companyID))
+        try key().seal(Array(try JSONEncoder().encode(credentials)), associatedData: Self.binding(shopID, companyID))
     }
 
     /// The associated data that binds sealed credentials to one shop of one company.

@@ -111,20 +111,26 @@ extension ShopCommands {
         }
         let buffer = try wholeNumber(arguments, "buffer")
         let maximum = try wholeNumber(arguments, "max")
+        let overlap = try wholeNumber(arguments, "overlap-seconds")
+        let lag = try wholeNumber(arguments, "lag-seconds")
         let (database, companyID) = try workspace.openCompany()
-        var stockShare = try shop(code, database, companyID).stockShare
+        let current = try shop(code, database, companyID)
+        var stockShare = current.stockShare
         stockShare.shareBasisPoints = share ?? stockShare.shareBasisPoints
         stockShare.buffer = buffer ?? stockShare.buffer
         stockShare.maximum = maximum ?? stockShare.maximum
-        let service = ShopService(database: database, box: try secretBox())
-        let plan = try shop(code, database, companyID).plan
+        var plan = current.plan
+        plan.overlapMillis = overlap.map { $0 * 1000 } ?? plan.overlapMillis
+        plan.safetyLagMillis = lag.map { $0 * 1000 } ?? plan.safetyLagMillis
+        let service = ShopService(database: database, box: nil)
         try service.updateSettings(plan: plan, stockShare: stockShare, code: code, companyID: companyID)
         if arguments.flag("pause") || arguments.flag("resume") {
             try service.setPaused(arguments.flag("pause"), code: code, companyID: companyID)
         }
         let status = try shop(code, database, companyID).status
         Output.line(
-            "shop \(code): \(status.chineseName), share \(Double(stockShare.shareBasisPoints) / 100) %, "
+            "shop \(code): \(status.chineseName), overlap \(plan.overlapMillis / 1000) s, lag \(plan.safetyLagMillis / 1000) s, "
+                + "share \(Double(stockShare.shareBasisPoints) / 100) %, "
                 + "buffer \(stockShare.buffer), max \(stockShare.maximum.map { String($0) } ?? "none")"
         )
         return 0

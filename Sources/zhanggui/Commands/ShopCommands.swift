@@ -17,7 +17,8 @@ enum ShopCommands {
                    zhanggui shop repull CODE ORDER
                    zhanggui shop map-sku CODE ITEM_ID[:SKU_ID] OUR_CODE
                    zhanggui shop push-stock CODE
-                   zhanggui shop set CODE [--share PERCENT] [--buffer N] [--max N] [--pause | --resume]
+                   zhanggui shop set CODE [--share PERCENT] [--buffer N] [--max N] [--overlap-seconds N]
+                                     [--lag-seconds N] [--pause | --resume]
                    zhanggui shop log [CODE] [--limit N]
 
             add         connects shop CODE (created when new) to PLATFORM: taobao, jd, pinduoduo, doudian,
@@ -34,11 +35,15 @@ enum ShopCommands {
             map-sku     maps a listing SKU to our SKU or combo OUR_CODE by hand; waiting and held orders take it.
             push-stock  pushes the stock of every mapped listing SKU whose quantity changed.
             set         --share PERCENT of the available stock (default 100), --buffer units kept back, --max
-                        the most offered, --pause or --resume the shop's sync.
+                        the most offered; --overlap-seconds each run reads again of the previous one (default
+                        300), --lag-seconds it stays behind now (default 10); --pause or --resume the shop's sync.
             log         the newest runs of the sync log (default 20).
             """,
         flags: ["replace", "pause", "resume"],
-        options: ["platform", "credentials", "name", "from", "to", "share", "buffer", "max", "limit"],
+        options: [
+            "platform", "credentials", "name", "from", "to", "share", "buffer", "max", "limit", "overlap-seconds",
+            "lag-seconds",
+        ],
         positionals: 1...4
     ) { arguments in
         let action = arguments.positional[0]
