@@ -103,6 +103,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "zhangguiTests",
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "zhanggui"],
+            swiftSettings: strictSettings
+        ),
     ]
 )
