@@ -175,6 +175,35 @@ extension ShopCommands {
         return 0
     }
 
+    static func afterSales(_ values: [String], _ workspace: Workspace) throws -> Int32 {
+        _ = try expect(values, 0...0, "after-sales")
+        let (database, companyID) = try workspace.openCompany()
+        let (requests, names) = try database.read { connection in
+            let context = try CompanyContext.load(companyID, from: connection)
+            let requests = try AfterSaleRecords(connection).needingAttention(
+                companyID: companyID,
+                currency: context.currency
+            )
+            let shops = try ShopConnectionRecords(connection).all(companyID: companyID)
+            return (requests, Dictionary(uniqueKeysWithValues: shops.map { ($0.shopID, $0.shopCode) }))
+        }
+        guard !requests.isEmpty else {
+            Output.line("no after-sales requests waiting")
+            return 0
+        }
+        var table = [["shop", "order", "request", "kind", "status", "amount", "return tracking"]]
+        for request in requests {
+            let refund = request.refund
+            table.append([
+                names[request.shopID] ?? String(request.shopID), refund.platformOrderID, refund.refundID,
+                refund.kind.rawValue, refund.status.rawValue, Output.yuan(refund.amount.fen),
+                refund.returnTrackingNumber.isEmpty ? "-" : refund.returnTrackingNumber,
+            ])
+        }
+        Output.table(table)
+        return 0
+    }
+
     /// One line per shop: what a pass did.
     private static func print(_ report: SyncReport) {
         if let skipped = report.skipped {

@@ -20,6 +20,7 @@ enum ShopCommands {
                    zhanggui shop set CODE [--share PERCENT] [--buffer N] [--max N] [--overlap-seconds N]
                                      [--lag-seconds N] [--pause | --resume]
                    zhanggui shop log [CODE] [--limit N]
+                   zhanggui shop after-sales
 
             add         connects shop CODE (created when new) to PLATFORM: taobao, jd, pinduoduo, doudian,
                         kuaishou or xiaohongshu. FILE (or - for standard input) is JSON with appKey, appSecret,
@@ -38,6 +39,7 @@ enum ShopCommands {
                         the most offered; --overlap-seconds each run reads again of the previous one (default
                         300), --lag-seconds it stays behind now (default 10); --pause or --resume the shop's sync.
             log         the newest runs of the sync log (default 20).
+            after-sales the refunds and returns that arrived after their order shipped and are still open.
             """,
         flags: ["replace", "pause", "resume"],
         options: [
@@ -59,9 +61,10 @@ enum ShopCommands {
         case "push-stock": return try pushStock(values, workspace)
         case "set": return try set(values, arguments, workspace)
         case "log": return try log(values, arguments, workspace)
+        case "after-sales": return try afterSales(values, workspace)
         default:
             throw UsageError(
-                "unknown action '\(action)' (add, list, sync, backfill, repull, map-sku, push-stock, set, log)"
+                "unknown action '\(action)' (add, list, sync, backfill, repull, map-sku, push-stock, set, log, after-sales)"
             )
         }
     }
