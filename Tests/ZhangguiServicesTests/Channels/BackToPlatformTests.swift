@@ -31,6 +31,7 @@ struct BackToPlatformTests {
         #expect(log.map(\.new) == [3, 5])
         #expect(try bed.sync.pushStock(company: bed.companyID, shop: bed.shopID).stockPushed == 0)
         #expect(try bed.runs().filter { $0.kind == .stock }.map(\.counts.changed) == [1, 1])
+        #expect(try IntegrityCheck(database: bed.database).run(companyID: bed.companyID).differences == [])
     }
 
     @Test("share, buffer and maximum shape what is pushed; a combo offers its complete sets", arguments: Engine.all)
