@@ -10,7 +10,7 @@ enum Commands {
         SplitMergeCommands.split, SplitMergeCommands.merge, SplitMergeCommands.unmerge,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
-        DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
+        ShopCommands.command, DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
     ]
 }
 

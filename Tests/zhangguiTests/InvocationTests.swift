@@ -43,6 +43,10 @@ struct InvocationTests {
             ["orders", "--limit", "-1"], ["check", "extra"], ["stock", "A", "B"], ["init", "--name", ""],
             ["init", "--warehouse", "A:甲:1:3x"], ["import", "widgets", "f.csv"], ["bench", "--db", "x.sqlite"],
             ["demo", "--db", "x.sqlite"], ["orders", "--state", "paid"], ["waybill", "--set-range", "ZG:ZG:9:1"],
+            ["shop", "bogus"], ["shop", "add", "TB"],
+            ["shop", "add", "TB", "--platform", "ebay", "--credentials", "f"],
+            ["shop", "map-sku", "TB", "X"], ["shop", "set", "TB", "--share", "200"], ["shop", "log", "--limit", "0"],
+            ["shop", "sync", "A", "B"], ["shop", "set", "TB", "--pause", "--resume"],
         ]
     )
     func usageMistakes(words: [String]) {

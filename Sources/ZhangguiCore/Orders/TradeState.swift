@@ -52,7 +52,7 @@ public enum TradeWorkflow {
     /// For each action, the states it may start from and the state it leads to.
     public static let transitions: [TradeAction: (from: Set<TradeState>, to: TradeState)] = [
         .approve: ([.pendingReview, .onHold], .approved),
-        .hold: ([.pendingReview, .approved, .allocated, .onHold], .onHold),
+        .hold: ([.pendingReview, .approved, .allocated, .waybilled, .onHold], .onHold),
         .release: ([.onHold], .pendingReview),
         .allocate: ([.approved], .allocated),
         .waybill: ([.allocated], .waybilled),

@@ -79,6 +79,8 @@ private struct ShippingBatch {
             let source = "shipments:\(shipments.lowerBound)-\(shipments.upperBound)"
             try VoucherRecords(connection).post(posted, date: date, source: source, companyID: context.id)
         }
+        // The platforms hear of it through the outbox, written here so a shipped parcel is always told, once.
+        try ShipmentUploadRecords(connection).enqueue(companyID: context.id, shipments: shipments)
         try FulfilmentRecords(connection).markShipped(companyID: context.id, shipments: shipments, at: now)
         summary.shipments += records.count
     }

@@ -1,0 +1,48 @@
+/// How far a shop's sync reaches and in what steps: the pure arithmetic of incremental sync, in UTC milliseconds.
+///
+/// A run covers `[start, end)`: `end` is now less a safety lag, so an order changed in the last moments (whose
+/// listing the platform may not have settled) is taken by the next run rather than missed; `start` is the last
+/// checkpoint less an overlap, so an order the platform listed late is read again. The span is cut into windows no
+/// longer than the platform allows, each starting where the previous one ended: a modification time falls in
+/// exactly one window of a run.
+public struct SyncPlan: Hashable, Sendable {
+    /// How much of the previous run is read again.
+    public var overlapMillis: Int64
+    /// How far behind now a run stops.
+    public var safetyLagMillis: Int64
+    /// How far back the very first run of a shop reaches.
+    public var firstLookbackMillis: Int64
+
+    public init(
+        overlapMillis: Int64 = 300_000,
+        safetyLagMillis: Int64 = 10_000,
+        firstLookbackMillis: Int64 = 86_400_000
+    ) {
+        precondition(overlapMillis >= 0 && safetyLagMillis >= 0 && firstLookbackMillis > 0, "sync spans are positive")
+        self.overlapMillis = overlapMillis
+        self.safetyLagMillis = safetyLagMillis
+        self.firstLookbackMillis = firstLookbackMillis
+    }
+
+    /// The span a run at `nowMillis` covers after `checkpointMillis` (nil before the first run), or nil when there
+    /// is nothing to read yet.
+    public func span(checkpointMillis: Int64?, nowMillis: Int64) -> SyncWindow? {
+        let end = nowMillis - safetyLagMillis
+        let start = checkpointMillis.map { $0 - overlapMillis } ?? end - firstLookbackMillis
+        guard start < end else { return nil }
+        return SyncWindow(startMillis: start, endMillis: end)
+    }
+
+    /// `span` cut into consecutive windows of at most `maximumMillis` each, in time order.
+    public static func windows(covering span: SyncWindow, maximumMillis: Int64) -> [SyncWindow] {
+        precondition(maximumMillis > 0, "a platform window has a length")
+        var windows: [SyncWindow] = []
+        var start = span.startMillis
+        while start < span.endMillis {
+            let end = min(span.endMillis, start + maximumMillis)
+            windows.append(SyncWindow(startMillis: start, endMillis: end))
+            start = end
+        }
+        return windows
+    }
+}

@@ -1,0 +1,94 @@
+import ZhangguiCore
+import ZhangguiStore
+
+extension SyncService {
+    /// How many confirmations one pass sends at most.
+    static let uploadBatch = 200
+    /// How long a worker holds a confirmation it is sending before another may try.
+    static let uploadLeaseMillis: Int64 = 120_000
+
+    /// Sends the shop's due shipment confirmations (发货回传) from the outbox shipping wrote.
+    ///
+    /// Each is claimed for a while before it is sent, so two workers never send the same one at once; it is marked
+    /// sent when the platform accepts it, or when the platform refuses it and the order turns out to be shipped there
+    /// already (an earlier attempt got through, or a split part). Any other failure is tried again later, waiting
+    /// longer after each attempt, up to an hour: retried until accepted.
+    /// - Returns: how many were sent and how many failed this time.
+    func sendShipments(session: ShopSession) throws -> (sent: Int, failed: Int) {
+        let shop = session.shop
+        let company = session.context.id
+        let due = try database.read {
+            try ShipmentUploadRecords($0).due(
+                shopID: shop.shopID,
+                companyID: company,
+                nowMillis: nowMillis(),
+                limit: Self.uploadBatch
+            )
+        }
+        guard !due.isEmpty else { return (0, 0) }
+        var sent = 0
+        var failed = 0
+        _ = try logged(.shipments, window: nil, session: session) { runID in
+            var counts = SyncCounts()
+            for upload in due {
+                let now = nowMillis()
+                let claimed = try database.write {
+                    try ShipmentUploadRecords($0).claim(
+                        upload.id,
+                        nowMillis: now,
+                        leaseUntilMillis: now + Self.uploadLeaseMillis
+                    )
+                }
+                guard claimed else { continue }
+                let error = try send(upload, session: session)
+                var item = SyncCounts()
+                if error == nil {
+                    sent += 1
+                    item.changed = 1
+                } else {
+                    failed += 1
+                    item.errors = 1
+                }
+                counts = counts + item
+                try database.write { try SyncRunRecords($0).add(item, reachedMillis: nil, error: error, runID: runID) }
+            }
+            return counts
+        }
+        return (sent, failed)
+    }
+
+    /// Sends one confirmation and records the answer; returns the error when it failed.
+    /// - Throws: a ``ChannelError`` that stops the pass (expired grant, rate limit, platform down), after putting
+    ///   the confirmation back in the queue.
+    private func send(_ upload: ShipmentUpload, session: ShopSession) throws -> String? {
+        let shipment = PlatformShipment(
+            platformOrderID: upload.platformOrderID,
+            courierCode: upload.courierCode,
+            trackingNumber: upload.trackingNumber
+        )
+        let records = { (body: (ShipmentUploadRecords) throws -> Void) in
+            try database.write { try body(ShipmentUploadRecords($0)) }
+        }
+        let retry = nowMillis() + min(3_600_000, 60_000 << min(upload.attempts, 6))
+        do {
+            try session.channel.confirmShipment(shipment)
+            try records { try $0.markSent(upload.id, atMillis: nowMillis()) }
+            return nil
+        } catch ChannelError.rejected(let code, let message) {
+            if let order = try? session.channel.order(platformOrderID: upload.platformOrderID),
+                order.status == .shipped || order.status == .delivered
+            {
+                try records {
+                    try $0.markSent(upload.id, atMillis: nowMillis(), note: "already shipped on the platform")
+                }
+                return nil
+            }
+            let error = "order \(upload.platformOrderID): refused (\(code)): \(message)"
+            try records { try $0.markFailed(upload.id, error: error, nextAttemptMillis: retry) }
+            return error
+        } catch let error as ChannelError {
+            try records { try $0.markFailed(upload.id, error: error.description, nextAttemptMillis: nowMillis()) }
+            throw error
+        }
+    }
+}
