@@ -44,8 +44,9 @@ public struct SecretBox: Sendable {
         }
     }
 
-    /// Encrypts (tag nil) or decrypts and verifies (tag given) `input`.
-    private func crypt(_ input: [UInt8], nonce: [UInt8], associatedData: String, tag: [UInt8]?)
+    /// Encrypts (tag nil) or decrypts and verifies (tag given) `input`; internal so tests can check published
+    /// answers with a fixed nonce.
+    func crypt(_ input: [UInt8], nonce: [UInt8], associatedData: String, tag: [UInt8]?)
         throws(SecurityError) -> (output: [UInt8], tag: [UInt8])
     {
         guard let context = EVP_CIPHER_CTX_new() else { throw SecurityError(code: .libraryFailure, detail: "context") }

@@ -11,10 +11,6 @@ public struct SecurityError: Error, Sendable, Equatable, CustomStringConvertible
         case randomUnavailable
         /// The C library reported an error; `detail` holds its message.
         case libraryFailure
-        /// The key for secrets at rest is missing or not 32 bytes; `detail` says where it was looked for.
-        case invalidKey
-        /// A sealed secret was altered, sealed under another key or for another context, or is not a sealed text.
-        case unreadableSealedSecret
     }
 
     public let code: Code
@@ -31,8 +27,6 @@ public struct SecurityError: Error, Sendable, Equatable, CustomStringConvertible
         case .passwordTooLong: "the password is longer than \(PasswordHasher.maximumPasswordBytes) bytes"
         case .randomUnavailable: "no random bytes available"
         case .libraryFailure: "cryptography library failure: \(detail)"
-        case .invalidKey: "the key for secrets at rest is unusable: \(detail)"
-        case .unreadableSealedSecret: "a sealed secret cannot be opened: \(detail)"
         }
     }
 }

@@ -1,11 +1,28 @@
 import Foundation
 import Testing
-import ZhangguiSecurity
+
+@testable import ZhangguiSecurity
 
 @Suite("Sealing platform secrets with AES-256-GCM")
 struct SecretBoxTests {
     private let key = [UInt8](repeating: 7, count: 32)
     private let binding = "zhanggui.shop-credentials.v1;company=1;shop=2"
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+
+    @Test("the GCM specification's test cases 13 and 14 (zero key and nonce) come out as published")
+    func knownAnswers() throws {
+        let box = try SecretBox(key: [UInt8](repeating: 0, count: 32))
+        let nonce = [UInt8](repeating: 0, count: 12)
+        let empty = try box.crypt([], nonce: nonce, associatedData: "", tag: nil)
+        #expect(empty.output.isEmpty)
+        #expect(Self.hex(empty.tag) == "530f8afbc74536b9a963b4f1c4cb738b")
+        let block = try box.crypt([UInt8](repeating: 0, count: 16), nonce: nonce, associatedData: "", tag: nil)
+        #expect(Self.hex(block.output) == "cea7403d4d606b6e074ec5d3baf39d18")
+        #expect(Self.hex(block.tag) == "d0d1c8a799996bf0265b98b5d48ab919")
+    }
 
     @Test("a sealed secret opens to the same bytes, and never shows them")
     func roundTrip() throws {
