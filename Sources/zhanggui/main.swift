@@ -8,8 +8,9 @@ enum Commands {
         SetupCommands.initialize, WarehouseCommand.command, ImportCommand.command, OrderCommands.review,
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
-        OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
-        DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
+        OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
+        BooksCommands.check, BooksCommands.report,
+        DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, SetupCommands.migrate,
     ]
 }
 
