@@ -15,11 +15,13 @@ export NO_PROXY := 127.0.0.1,localhost
 demo: release
 	.build/release/zhanggui demo
 
-## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL
+## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
+## back up, destroy and restore a shop on each engine (scripts/test-backup.sh)
 test: APT_PACKAGES += postgresql
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh scripts/test-backup.sh
 
 ## bench: measure the main job on synthetic orders and on the full UCI year, then the HTTP server under load (wrk)
 bench: APT_PACKAGES += wrk jq curl

@@ -10,7 +10,8 @@ enum Commands {
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
         BooksCommands.check, BooksCommands.report,
-        DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, SetupCommands.migrate,
+        DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,
+        SetupCommands.migrate,
     ]
 }
 

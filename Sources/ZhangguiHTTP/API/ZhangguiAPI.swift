@@ -52,6 +52,7 @@ public struct ZhangguiAPI: Sendable {
         addFulfilmentRoutes(to: &router)
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)
+        addAlertRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
         return router
