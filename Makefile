@@ -5,6 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
+BENCH_RUNS ?= 1
 
 export no_proxy := 127.0.0.1,localhost
 export NO_PROXY := 127.0.0.1,localhost
@@ -23,10 +24,11 @@ test: deps lint
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
 	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh scripts/test-backup.sh
 
-## bench: measure the main job on synthetic orders and on the full UCI year, then the HTTP server under load (wrk)
-bench: APT_PACKAGES += wrk jq curl
+## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
+## ratio), on the full UCI year, then the HTTP server under load (wrk)
+bench: APT_PACKAGES += wrk jq curl postgresql
 bench: release
-	.build/release/zhanggui bench --orders $(BENCH_ORDERS)
+	BENCH_RUNS=$(BENCH_RUNS) scripts/bench-engines.sh $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
 	scripts/load-bench.sh
 
