@@ -12,12 +12,14 @@ enum ServeCommand {
         name: "serve",
         summary: "serve the JSON API over HTTP until stopped",
         help: """
-            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--no-scheduler]
-                                  [--job-interval SECONDS] [--held-hours N]
+            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--behind-proxy]
+                                  [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
 
             Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
             cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
-            TLS proxy. Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
+            TLS proxy. --behind-proxy takes the client's address for the failed-sign-in limit from the last entry
+            of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
+            own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
             ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
@@ -27,7 +29,7 @@ enum ServeCommand {
             --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
             \(JobSettings.help)
             """,
-        flags: ["behind-tls", "no-scheduler"],
+        flags: ["behind-tls", "behind-proxy", "no-scheduler"],
         options: Set(["bind", "port", "max-body"]).union(JobSettings.options)
     ) { arguments in
         let logger = Logger()
@@ -45,6 +47,7 @@ enum ServeCommand {
             schemaVersion: try Migrator.version(of: database),
             settings: ZhangguiAPI.Settings(
                 isBehindTLS: arguments.flag("behind-tls"),
+                trustsForwardedFor: arguments.flag("behind-proxy"),
                 checkAddress: try workspace.addressBook().checker
             )
         )

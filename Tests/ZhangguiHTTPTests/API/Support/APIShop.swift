@@ -27,8 +27,10 @@ final class APIShop {
         let userIDs: [BuiltInRole: Int64]
     }
 
-    /// - Parameter isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
-    init(isBehindTLS: Bool = false) throws {
+    /// - Parameters:
+    ///   - isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
+    ///   - trustsForwardedFor: whether the API takes clients' addresses from `X-Forwarded-For`.
+    init(isBehindTLS: Bool = false, trustsForwardedFor: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: directory.appendingPathComponent("test.sqlite").path)
@@ -37,6 +39,7 @@ final class APIShop {
         companyB = try Self.company(database, name: "别家店", domain: "b.example", orders: ["B1"])
         let settings = ZhangguiAPI.Settings(
             isBehindTLS: isBehindTLS,
+            trustsForwardedFor: trustsForwardedFor,
             checkAddress: { _, _, _ in .valid(divisionCode: "310101") }
         )
         let api = ZhangguiAPI(database: database, schemaVersion: schema, settings: settings)
