@@ -17,12 +17,14 @@ demo: release
 	.build/release/zhanggui demo
 
 ## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
-## back up, destroy and restore a shop on each engine (scripts/test-backup.sh)
+## back up, destroy and restore a shop on each engine (scripts/test-backup.sh) and run two servers' scheduled jobs
+## on one PostgreSQL database (scripts/test-scheduler.sh)
 test: APT_PACKAGES += postgresql
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
-	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh scripts/test-backup.sh
+	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh \
+		sh -c 'scripts/test-backup.sh && scripts/test-scheduler.sh'
 
 ## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
 ## ratio), on the full UCI year, then the HTTP server under load (wrk)

@@ -107,5 +107,6 @@ test_sqlite
 if [ -n "${ZHANGGUI_TEST_POSTGRES_URL:-}" ]; then
     test_postgres
 else
-    echo "test-backup: PostgreSQL part skipped: ZHANGGUI_TEST_POSTGRES_URL is not set (scripts/with-postgres.sh sets it)"
+    echo "test-backup: PostgreSQL part skipped: ZHANGGUI_TEST_POSTGRES_URL is not set" \
+        "(scripts/with-postgres.sh sets it)"
 fi

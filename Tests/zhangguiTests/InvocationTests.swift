@@ -43,6 +43,8 @@ struct InvocationTests {
             ["orders", "--limit", "-1"], ["check", "extra"], ["stock", "A", "B"], ["init", "--name", ""],
             ["init", "--warehouse", "A:甲:1:3x"], ["import", "widgets", "f.csv"], ["bench", "--db", "x.sqlite"],
             ["demo", "--db", "x.sqlite"], ["orders", "--state", "paid"], ["waybill", "--set-range", "ZG:ZG:9:1"],
+            ["reorder-point", "MUG", "MAIN"], ["reorder-point", "MUG", "MAIN", "many"], ["alerts", "--kind", "fire"],
+            ["jobs", "--job-interval", "0"], ["jobs", "--held-hours", "x"], ["backup"], ["serve", "--held-hours", "0"],
         ]
     )
     func usageMistakes(words: [String]) {

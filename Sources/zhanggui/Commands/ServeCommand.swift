@@ -58,8 +58,8 @@ enum ServeCommand {
         Output.line("stop with Ctrl-C, or: kill -TERM \(getpid())")
         let scheduler = arguments.flag("no-scheduler") ? nil : startScheduler(database, jobSettings, logger)
         logger.info("stopping", ["signal": stopSignals.wait()])
-        scheduler?.stop()
         server.stop(gracePeriod: .seconds(10))
+        scheduler?.stop()
         logger.info("stopped")
         return 0
     }
