@@ -42,6 +42,15 @@ extension ZhangguiAPI {
         add(
             &router,
             .get,
+            "/api/v1/jobs",
+            .permission(.settingsManage),
+            "the scheduled jobs' latest runs, newest first",
+            query: ["unfinished", "limit"],
+            jobRuns
+        )
+        add(
+            &router,
+            .get,
             "/api/v1/reorder-points",
             .permission(.stockRead),
             "every reorder point with the stock available now",
@@ -76,6 +85,52 @@ extension ZhangguiAPI {
             }
         }
         return try .json(AlertList(alerts: visible.map(Self.answer)))
+    }
+
+    struct JobRunList: Encodable {
+        let runs: [JobRunAnswer]
+    }
+
+    /// One run of a scheduled job; `finishedAt` is absent while it runs, or when its process stopped first.
+    struct JobRunAnswer: Encodable {
+        let id: Int64
+        let job: String
+        let tick: Int64
+        let intervalSeconds: Int64
+        let runner: String
+        let startedAt: Int64
+        let finishedAt: Int64?
+        let outcome: String
+        let detail: String
+    }
+
+    /// `GET /api/v1/jobs?unfinished=true&limit=`: the company's runs, newest first; only those without an end
+    /// with `unfinished=true`; `limit` 1–1000 (default 50).
+    func jobRuns(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
+        let unfinished = try request.booleanQuery("unfinished")
+        let limit = try request.integerQuery("limit", default: 50, in: 1...1000)
+        let runs = try AlertService(database: database).jobRuns(
+            companyID: principal.companyID,
+            limit: limit,
+            unfinishedOnly: unfinished
+        )
+        return try .json(
+            JobRunList(
+                runs: runs.map {
+                    JobRunAnswer(
+                        id: $0.id,
+                        job: $0.job,
+                        tick: $0.tick,
+                        intervalSeconds: $0.intervalSeconds,
+                        runner: $0.runner,
+                        startedAt: $0.startedAt,
+                        finishedAt: $0.finishedAt,
+                        outcome: $0.outcome.rawValue,
+                        detail: $0.detail
+                    )
+                }
+            )
+        )
     }
 
     private static func answer(_ record: AlertRecord) -> AlertAnswer {

@@ -77,6 +77,40 @@ struct AlertRouteTests {
         #expect(points.text == #"{"reorderPoints":[]}"#)
     }
 
+    @Test("the admin sees the company's job runs, an unfinished one among them; the warehouse may not")
+    func jobRuns() async throws {
+        let shop = try APIShop()
+        let admin = try await shop.signIn(.admin)
+        let warehouse = try await shop.signIn(.warehouse)
+        let scheduler = Scheduler(database: shop.database, jobs: [LowStockJob()], runner: "web-1:7", clock: { 600 })
+        _ = try scheduler.runDue()
+        try shop.database.write { connection in
+            _ = try JobRunRecords(connection).claim(
+                job: "heldOrders",
+                tick: 0,
+                intervalSeconds: 3600,
+                runner: "web-2:9",
+                companyID: shop.companyA.id,
+                at: 610
+            )
+        }
+
+        let all = try await shop.call("GET", "/api/v1/jobs", as: admin)
+        let unfinished = try await shop.call("GET", "/api/v1/jobs?unfinished=true", as: admin)
+        let refused = try await shop.call("GET", "/api/v1/jobs", as: warehouse)
+
+        let runs = try #require(try all.json["runs"] as? [[String: Any]])
+        #expect(runs.map { $0["job"] as? String } == ["heldOrders", "lowStock"])
+        #expect(runs.map { $0["outcome"] as? String } == ["running", "succeeded"])
+        // lowStock every 300 s: 600 s is tick 2.
+        #expect(runs.map { $0["tick"] as? Int64 } == [0, 2])
+        #expect(runs.last?["finishedAt"] as? Int64 == 600)
+        let open = try #require(try unfinished.json["runs"] as? [[String: Any]])
+        #expect(open.map { $0["runner"] as? String } == ["web-2:9"])
+        #expect(open.first?["finishedAt"] == nil)
+        #expect(refused.status == 403)
+    }
+
     @Test("alerts take state open or all and kind lowStock or heldOrder; anything else is 400 invalid_query")
     func query() async throws {
         let shop = try APIShop()
