@@ -22,7 +22,7 @@ public struct HeldOrderReminderJob: ScheduledJob {
     public func run(_ context: JobContext) throws -> String {
         try context.database.write { connection in
             let alerts = AlertRecords(connection)
-            let held = try ReorderPointRecords(connection).heldTrades(companyID: context.companyID)
+            let held = try HoldRecords(connection).heldTrades(companyID: context.companyID)
             let heldSubjects = Set(held.map { String($0.tradeID) })
             var cleared = 0
             for subject in try alerts.openSubjects(.heldOrder, companyID: context.companyID)

@@ -61,12 +61,4 @@ public struct ReorderPointRecords {
             )
         }
     }
-
-    /// The company's orders on hold, each with the time it entered that state (its last state change).
-    public func heldTrades(companyID: Int64) throws -> [(tradeID: Int64, heldSince: Int64)] {
-        try connection.query(
-            "SELECT id, updated_at FROM trades WHERE company_id = ? AND state = 'onHold' ORDER BY id",
-            companyID
-        ).map { ($0.int(0), $0.int(1)) }
-    }
 }
