@@ -5,6 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libcurl4-openssl-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
+BENCH_RUNS ?= 1
 
 export no_proxy := 127.0.0.1,localhost
 export NO_PROXY := 127.0.0.1,localhost
@@ -15,16 +16,21 @@ export NO_PROXY := 127.0.0.1,localhost
 demo: release
 	.build/release/zhanggui demo
 
-## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL
+## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
+## back up, destroy and restore a shop on each engine (scripts/test-backup.sh) and run two servers' scheduled jobs
+## on one PostgreSQL database (scripts/test-scheduler.sh)
 test: APT_PACKAGES += postgresql
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh \
+		sh -c 'scripts/test-backup.sh && scripts/test-scheduler.sh'
 
-## bench: measure the main job on synthetic orders and on the full UCI year, then the HTTP server under load (wrk)
-bench: APT_PACKAGES += wrk jq curl
+## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
+## ratio), on the full UCI year, then the HTTP server under load (wrk)
+bench: APT_PACKAGES += wrk jq curl postgresql
 bench: release
-	.build/release/zhanggui bench --orders $(BENCH_ORDERS)
+	BENCH_RUNS=$(BENCH_RUNS) scripts/bench-engines.sh $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
 	scripts/load-bench.sh
 

@@ -9,8 +9,10 @@ enum Commands {
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
         SplitMergeCommands.split, SplitMergeCommands.merge, SplitMergeCommands.unmerge,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
-        OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
-        ShopCommands.command, DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
+        OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
+        BooksCommands.check, BooksCommands.report, ShopCommands.command,
+        DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,
+        SetupCommands.migrate,
     ]
 }
 

@@ -47,6 +47,8 @@ struct InvocationTests {
             ["shop", "add", "TB", "--platform", "ebay", "--credentials", "f"],
             ["shop", "map-sku", "TB", "X"], ["shop", "set", "TB", "--share", "200"], ["shop", "log", "--limit", "0"],
             ["shop", "sync", "A", "B"], ["shop", "set", "TB", "--pause", "--resume"],
+            ["reorder-point", "MUG", "MAIN"], ["reorder-point", "MUG", "MAIN", "many"], ["alerts", "--kind", "fire"],
+            ["jobs", "--job-interval", "0"], ["jobs", "--held-hours", "x"], ["backup"], ["serve", "--held-hours", "0"],
         ]
     )
     func usageMistakes(words: [String]) {

@@ -26,6 +26,8 @@ public enum Permission: String, Sendable, Hashable, CaseIterable, Comparable, Co
     case usersManage = "users.manage"
     /// Read the audit log of the company (审计日志).
     case auditRead = "audit.read"
+    /// See the alerts the scheduled jobs raise: stock at or below its reorder point, orders held too long (预警).
+    case alertsRead = "alerts.read"
     /// Change company settings: warehouses, waybill ranges, review thresholds, tax and accounting standard.
     case settingsManage = "settings.manage"
 

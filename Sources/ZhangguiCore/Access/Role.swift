@@ -25,8 +25,9 @@ public enum BuiltInRole: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .admin: Set(Permission.allCases)
         case .finance: [.booksRead, .ordersRead, .stockRead, .catalogueRead, .auditRead]
-        case .warehouse: [.stockRead, .stockWrite, .ordersRead, .ordersFulfil, .catalogueRead, .importsRun]
-        case .customerService: [.ordersRead, .ordersReview, .catalogueRead, .stockRead]
+        case .warehouse:
+            [.stockRead, .stockWrite, .ordersRead, .ordersFulfil, .catalogueRead, .importsRun, .alertsRead]
+        case .customerService: [.ordersRead, .ordersReview, .catalogueRead, .stockRead, .alertsRead]
         }
     }
 }

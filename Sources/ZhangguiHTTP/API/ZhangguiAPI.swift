@@ -16,6 +16,9 @@ public struct ZhangguiAPI: Sendable {
     public struct Settings: Sendable {
         /// Whether clients reach the server over TLS (through a proxy): the session cookie is then `Secure`.
         public var isBehindTLS: Bool
+        /// Whether every request comes through one proxy of ours that appends the client's address to
+        /// `X-Forwarded-For`: the failed-sign-in limit per address then counts that address, not the proxy's.
+        public var trustsForwardedFor: Bool
         /// Checks receivers' divisions when an order is approved by hand.
         public var checkAddress: AddressChecker
         /// The current time in UTC seconds; the system clock unless a test fixes it.
@@ -23,10 +26,12 @@ public struct ZhangguiAPI: Sendable {
 
         public init(
             isBehindTLS: Bool = false,
+            trustsForwardedFor: Bool = false,
             checkAddress: @escaping AddressChecker,
             clock: (@Sendable () -> Int64)? = nil
         ) {
             self.isBehindTLS = isBehindTLS
+            self.trustsForwardedFor = trustsForwardedFor
             self.checkAddress = checkAddress
             self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
         }
@@ -53,6 +58,7 @@ public struct ZhangguiAPI: Sendable {
         addFulfilmentRoutes(to: &router)
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)
+        addAlertRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
         router.translateError = { error in

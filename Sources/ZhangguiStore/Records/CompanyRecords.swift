@@ -84,6 +84,11 @@ public struct CompanyRecords {
         try connection.queryOne("SELECT MIN(id) FROM companies")?.optionalInt(0)
     }
 
+    /// Every company's id, in order: the scheduler runs its jobs for each.
+    public func companyIDs() throws -> [Int64] {
+        try connection.query("SELECT id FROM companies ORDER BY id").map { $0.int(0) }
+    }
+
     /// The id of the shop with `code`, creating it when it does not exist yet.
     public func shopID(code: String, platform: String, companyID: Int64) throws -> Int64 {
         if let row = try connection.queryOne("SELECT id FROM shops WHERE company_id = ? AND code = ?", companyID, code)

@@ -57,4 +57,13 @@ public struct HoldRecords {
             companyID
         ).compactMap { row in HoldReason(rawValue: row.string(0)).map { ($0, row.int(1)) } }
     }
+
+    /// The company's orders on hold, each with the time it entered that state: its last state change, since a
+    /// trade's `updated_at` changes only with its state.
+    public func heldTrades(companyID: Int64) throws -> [(tradeID: Int64, heldSince: Int64)] {
+        try connection.query(
+            "SELECT id, updated_at FROM trades WHERE company_id = ? AND state = 'onHold' ORDER BY id",
+            companyID
+        ).map { ($0.int(0), $0.int(1)) }
+    }
 }

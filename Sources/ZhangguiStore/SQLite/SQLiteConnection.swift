@@ -5,7 +5,7 @@ import CSQLite
 final class SQLiteConnection: DatabaseConnection {
     var dialect: SQLDialect { .sqlite }
 
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private var statements: [String: OpaquePointer] = [:]
     private var savepointDepth = 0
     private let isReadOnly: Bool

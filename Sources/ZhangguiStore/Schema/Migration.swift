@@ -31,7 +31,7 @@ public struct Migration: Sendable {
 public enum Migrator {
     /// Every migration in order. Never edit one that has shipped: add the next.
     public static let migrations: [Migration] = [
-        Schema.initial, Schema.accounts, Schema.listIndexes, Schema.stockNotes, Schema.channels,
+        Schema.initial, Schema.accounts, Schema.listIndexes, Schema.stockNotes, Schema.scheduling, Schema.channels,
     ]
 
     /// The newest schema version this build knows.

@@ -9,7 +9,7 @@ enum BenchCommand {
         name: "bench",
         summary: "measure the main job: synthetic orders, or the full UCI year",
         help: """
-            Usage: zhanggui bench [--orders N] [--uci-year] [--dir DIR]
+            Usage: zhanggui bench [--orders N] [--uci-year] [--dir DIR] [--db postgres://…]
 
             Runs import → review → allocate → waybill → ship → check on a fresh embedded database and prints the
             seconds and items per second of each step, orders per second end to end, and peak memory.
@@ -18,24 +18,25 @@ enum BenchCommand {
               --uci-year   instead, the whole UCI Online Retail data set: 13 monthly files, 541,909 lines
               --dir DIR    folder for the database and generated files, must not exist yet (default a new folder
                            under out/); the run prints where its database is
+              --db URL     run on this PostgreSQL database instead, which must be empty (no company); the
+                           generated files still go to DIR. scripts/bench-engines.sh compares both engines
             Build with `swift build -c release` (make bench does) for figures worth quoting.
             """,
         flags: ["uci-year"],
-        options: ["orders", "dir"],
+        options: ["orders", "dir", "db"],
         common: ["data"]
     ) { arguments in
         let isUCIYear = arguments.flag("uci-year")
         if isUCIYear, arguments.option("orders") != nil { throw UsageError("give --orders N or --uci-year, not both") }
         let count = try arguments.integer("orders", default: 20_000)
+        let postgres = try postgresLocation(arguments)
         let folder = try FreshFolder(arguments.option("dir"), default: "out/bench-\(UUID().uuidString.prefix(8))")
         let workspace = Workspace(arguments)
         let uciFiles = isUCIYear ? try uciYearFiles(workspace: workspace) : []
         let addressBook = try workspace.addressBook()
         try folder.create()
         let directory = folder.path
-        let database = try SQLiteDatabase(path: directory + "/bench.sqlite")
-        Output.line("bench database: \(directory)/bench.sqlite")
-        try Migrator.migrate(database)
+        let database = try openEmpty(postgres ?? .sqlite(path: directory + "/bench.sqlite"))
         let companyID = try MainJob.createCompany(in: database, name: "基准测试")
         let job = MainJob(database: database, companyID: companyID, addressBook: addressBook)
         let total = Stopwatch()
@@ -62,6 +63,33 @@ enum BenchCommand {
             return 1
         }
         return check.isClean ? 0 : 1
+    }
+
+    /// The PostgreSQL database `--db` names, nil without the option.
+    /// - Throws: ``UsageError`` when `--db` is not a `postgres://` URL.
+    private static func postgresLocation(_ arguments: Arguments) throws -> DatabaseLocation? {
+        guard let setting = arguments.option("db") else { return nil }
+        let location = DatabaseLocation(setting)
+        guard case .postgres = location else {
+            throw UsageError("--db takes a postgres:// URL; without it bench makes its own SQLite file")
+        }
+        return location
+    }
+
+    /// Opens the database at `location`, brings its schema up to date, and refuses one that holds a company.
+    private static func openEmpty(_ location: DatabaseLocation) throws -> any Database {
+        let database: any Database
+        do {
+            database = try location.open()
+            try Migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw Refusal("cannot open database \(location.displayName): \(error.message)")
+        }
+        guard try database.read({ try CompanyRecords($0).firstCompanyID() }) == nil else {
+            throw Refusal("bench needs an empty database; \(location.displayName) has a company already")
+        }
+        Output.line("bench database: \(location.displayName) (\(database.dialect.rawValue))")
+        return database
     }
 
     /// Orders per second over the main job's steps (import to ship), the whole run's time, and peak memory.

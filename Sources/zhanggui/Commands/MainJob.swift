@@ -7,14 +7,14 @@ import ZhangguiStore
 /// The main job run end to end — import, review, allocate, waybill, ship, check — with each step timed; shared
 /// by the demo and the benchmark.
 final class MainJob {
-    let database: SQLiteDatabase
+    let database: any Database
     let companyID: Int64
     let addressBook: AddressBook
     /// Real districts that made-up receivers are spread over.
     let places: [ReceiverPlace]
     private(set) var timings: [(step: String, seconds: Double, items: Int)] = []
 
-    init(database: SQLiteDatabase, companyID: Int64, addressBook: AddressBook) {
+    init(database: any Database, companyID: Int64, addressBook: AddressBook) {
         self.database = database
         self.companyID = companyID
         self.addressBook = addressBook
@@ -23,7 +23,7 @@ final class MainJob {
 
     /// Creates the company with three warehouses, tried in this order: 北京前置仓 (BJ) for 北京, 天津 and 河北 only,
     /// then 华东仓 (SH) and 华南仓 (GZ) for everywhere.
-    static func createCompany(in database: SQLiteDatabase, name: String) throws -> Int64 {
+    static func createCompany(in database: any Database, name: String) throws -> Int64 {
         var plan = CompanyPlan(name: name)
         plan.warehouses = [
             Warehouse(code: "BJ", name: "北京前置仓", priority: 1, regions: ["11", "12", "13"]),

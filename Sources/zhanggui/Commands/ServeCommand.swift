@@ -3,6 +3,7 @@ import Dispatch
 import Synchronization
 import ZhangguiAdapters
 import ZhangguiHTTP
+import ZhangguiServices
 import ZhangguiStore
 
 /// `zhanggui serve`: the JSON API over HTTP until SIGINT or SIGTERM.
@@ -11,17 +12,25 @@ enum ServeCommand {
         name: "serve",
         summary: "serve the JSON API over HTTP until stopped",
         help: """
-            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls]
+            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--behind-proxy]
+                                  [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
 
             Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
             cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
-            TLS proxy. Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
+            TLS proxy. --behind-proxy takes the client's address for the failed-sign-in limit from the last entry
+            of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
+            own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
             ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
+
+            The server also runs the scheduled jobs (low-stock alerts, reminders of orders held too long) for
+            every company, each tick once however many servers share the database, and logs one line per run.
+            --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
+            \(JobSettings.help)
             """,
-        flags: ["behind-tls"],
-        options: ["bind", "port", "max-body"]
+        flags: ["behind-tls", "behind-proxy", "no-scheduler"],
+        options: Set(["bind", "port", "max-body"]).union(JobSettings.options)
     ) { arguments in
         let logger = Logger()
         let configuration = HTTPServer.Configuration(
@@ -30,6 +39,7 @@ enum ServeCommand {
             maximumBodyBytes: try arguments.integer("max-body", default: 1 << 20),
             logger: logger
         )
+        let jobSettings = try JobSettings(arguments)
         let workspace = Workspace(arguments)
         let database = try workspace.open()
         let api = ZhangguiAPI(
@@ -37,6 +47,7 @@ enum ServeCommand {
             schemaVersion: try Migrator.version(of: database),
             settings: ZhangguiAPI.Settings(
                 isBehindTLS: arguments.flag("behind-tls"),
+                trustsForwardedFor: arguments.flag("behind-proxy"),
                 checkAddress: try workspace.addressBook().checker
             )
         )
@@ -45,10 +56,26 @@ enum ServeCommand {
         logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])
         Output.line("listening on \(server.url)")
         Output.line("stop with Ctrl-C, or: kill -TERM \(getpid())")
+        let scheduler = arguments.flag("no-scheduler") ? nil : startScheduler(database, jobSettings, logger)
         logger.info("stopping", ["signal": stopSignals.wait()])
         server.stop(gracePeriod: .seconds(10))
+        scheduler?.stop()
         logger.info("stopped")
         return 0
+    }
+
+    /// Starts the scheduled jobs on a thread of their own, logging each run.
+    private static func startScheduler(_ database: any Database, _ settings: JobSettings, _ logger: Logger)
+        -> SchedulerLoop
+    {
+        let scheduler = Scheduler(database: database, jobs: settings.jobs)
+        let jobs = scheduler.jobs.map { "\($0.name)/\($0.interval)s" }.joined(separator: ",")
+        logger.info("scheduler.started", ["scheduler.runner": scheduler.runner, "scheduler.jobs": jobs])
+        return SchedulerLoop(scheduler) { report in
+            JobSettings.log(report, to: logger)
+        } onError: { error in
+            logger.error("scheduler.failed", ["error.detail": String(describing: error)])
+        }
     }
 
     private static func port(_ arguments: Arguments) throws(UsageError) -> UInt16 {

@@ -6,7 +6,7 @@ struct RoleTests {
     @Test("管理员 may do everything")
     func admin() {
         #expect(BuiltInRole.admin.permissions == Set(Permission.allCases))
-        #expect(Permission.allCases.count == 12)
+        #expect(Permission.allCases.count == 13)
     }
 
     @Test("财务 reads the books, orders, stock, catalogue and the audit log, and changes nothing")
@@ -15,18 +15,18 @@ struct RoleTests {
         #expect(BuiltInRole.finance.permissions == expected)
     }
 
-    @Test("仓储 keeps stock, fulfils orders and runs imports, but does not review or see the books")
+    @Test("仓储 keeps stock, fulfils orders, runs imports and sees alerts, but does not review or see the books")
     func warehouse() {
         let expected: Set<Permission> = [
-            .stockRead, .stockWrite, .ordersRead, .ordersFulfil, .catalogueRead, .importsRun,
+            .stockRead, .stockWrite, .ordersRead, .ordersFulfil, .catalogueRead, .importsRun, .alertsRead,
         ]
         #expect(BuiltInRole.warehouse.permissions == expected)
         #expect(!BuiltInRole.warehouse.permissions.contains(.ordersReview))
     }
 
-    @Test("客服 reviews orders with the catalogue and stock in view")
+    @Test("客服 reviews orders with the catalogue, stock and alerts in view")
     func customerService() {
-        let expected: Set<Permission> = [.ordersRead, .ordersReview, .catalogueRead, .stockRead]
+        let expected: Set<Permission> = [.ordersRead, .ordersReview, .catalogueRead, .stockRead, .alertsRead]
         #expect(BuiltInRole.customerService.permissions == expected)
     }
 

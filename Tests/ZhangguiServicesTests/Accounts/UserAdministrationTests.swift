@@ -113,9 +113,9 @@ struct UserAdministrationTests {
         let manager = try bed.session("hr@example.com")
         let clerk = try bed.addUser("clerk@example.com", role: .customerService, of: company, by: admin)
 
-        // The admin role holds all 12 permissions; the manager holds users.manage and orders.read.
+        // The admin role holds all 13 permissions; the manager holds users.manage and orders.read.
         let beyond =
-            "audit.read,books.read,catalogue.read,catalogue.write,imports.run,orders.fulfil,orders.review,"
+            "alerts.read,audit.read,books.read,catalogue.read,catalogue.write,imports.run,orders.fulfil,orders.review,"
             + "settings.manage,stock.read,stock.write"
         #expect(throws: AccountError(.forbidden, detail: "cannot grant " + beyond)) {
             try bed.service.assignRoles([company.roleIDs[.admin]!], toUser: hrUser, by: manager, now: t0)
@@ -123,7 +123,12 @@ struct UserAdministrationTests {
         #expect(throws: AccountError(.forbidden, detail: "cannot grant settings.manage")) {
             try bed.service.createRole(name: "x", permissions: [.settingsManage], by: manager, now: t0)
         }
-        #expect(throws: AccountError(.forbidden, detail: "the user holds catalogue.read,orders.review,stock.read")) {
+        #expect(
+            throws: AccountError(
+                .forbidden,
+                detail: "the user holds alerts.read,catalogue.read,orders.review,stock.read"
+            )
+        ) {
             try bed.service.disableUser(id: clerk, by: manager, now: t0)
         }
         #expect(throws: AccountError(.forbidden, detail: "the user holds " + beyond)) {

@@ -43,6 +43,18 @@ extension ZhangguiAPI {
         }
     }
 
+    /// The client's network address: the connection's peer, or with ``Settings/trustsForwardedFor`` the last
+    /// address in `X-Forwarded-For`, the one our proxy appended (earlier ones come from the client and prove
+    /// nothing). A value that is not an IPv4 or IPv6 address is ignored.
+    func clientAddress(_ request: HTTPRequest) -> String {
+        let peer = request.remoteAddress ?? ""
+        guard settings.trustsForwardedFor, let header = request.headers["X-Forwarded-For"] else { return peer }
+        let last = String(header.split(separator: ",").last ?? "").filter { $0 != " " && $0 != "\t" }
+        let isAddress =
+            !last.isEmpty && last.count <= 45 && last.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
+        return isAddress ? last : peer
+    }
+
     /// `POST /api/v1/session`: signs in with the client's address counted for the failed-sign-in limit.
     func signIn(_ request: HTTPRequest) throws -> HTTPResponse {
         let body = try request.decodeJSON(SignInBody.self)
@@ -51,7 +63,7 @@ extension ZhangguiAPI {
             password: body.password,
             totpCode: body.totp,
             recoveryCode: body.recoveryCode,
-            address: request.remoteAddress ?? "",
+            address: clientAddress(request),
             requestID: request.id
         )
         let signedIn = try answeringRefusals { try accounts.signIn(attempt, now: now) }

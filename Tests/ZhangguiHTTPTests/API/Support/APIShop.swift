@@ -30,7 +30,12 @@ final class APIShop {
     /// - Parameters:
     ///   - isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
     ///   - serving: the database the API is given, made from the shop's own (a wrapper that fails on purpose).
-    init(isBehindTLS: Bool = false, serving: (SQLiteDatabase) -> any Database = { $0 }) throws {
+    ///   - trustsForwardedFor: whether the API takes clients' addresses from `X-Forwarded-For`.
+    init(
+        isBehindTLS: Bool = false,
+        trustsForwardedFor: Bool = false,
+        serving: (SQLiteDatabase) -> any Database = { $0 }
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try SQLiteDatabase(path: directory.appendingPathComponent("test.sqlite").path)
@@ -39,6 +44,7 @@ final class APIShop {
         companyB = try Self.company(database, name: "别家店", domain: "b.example", orders: ["B1"])
         let settings = ZhangguiAPI.Settings(
             isBehindTLS: isBehindTLS,
+            trustsForwardedFor: trustsForwardedFor,
             checkAddress: { _, _, _ in .valid(divisionCode: "310101") }
         )
         let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)

@@ -1,0 +1,50 @@
+import Foundation
+import ZhangguiHTTP
+import ZhangguiServices
+import ZhangguiStore
+
+/// The scheduled jobs and their settings, from the options `serve` and `jobs --run` share.
+struct JobSettings {
+    /// The options that set the jobs up.
+    static let options: Set<String> = ["job-interval", "held-hours"]
+
+    /// Seconds per tick for every job, when `--job-interval` overrides each job's own.
+    let interval: Int64?
+    /// Hours an order may stay on hold before a reminder.
+    let heldHours: Int64
+
+    /// - Throws: ``UsageError`` for an interval or hour count that is not a whole number from 1 up.
+    init(_ arguments: Arguments) throws(UsageError) {
+        interval =
+            arguments.option("job-interval") == nil ? nil : Int64(try arguments.integer("job-interval", default: 1))
+        heldHours = Int64(try arguments.integer("held-hours", default: Int(HeldOrderReminderJob.defaultHours)))
+    }
+
+    /// Every job the server runs: low-stock alerts (every 300 s) and held-order reminders (every 3600 s).
+    var jobs: [any ScheduledJob] {
+        [
+            LowStockJob(interval: interval ?? LowStockJob.defaultInterval),
+            HeldOrderReminderJob(hours: heldHours, interval: interval ?? HeldOrderReminderJob.defaultInterval),
+        ]
+    }
+
+    /// The help of the options, for the commands that take them.
+    static let help = """
+          --job-interval SECONDS  run every job each SECONDS instead of its own interval (low stock 300, held
+                                  orders 3600); every process on one database must use the same
+          --held-hours N          remind about orders on hold for N hours or more (default 24)
+        """
+
+    /// Writes the one line a job run gets in the server's log.
+    static func log(_ report: JobRunReport, to logger: Logger) {
+        logger.log(
+            report.outcome == .succeeded ? .info : .error,
+            "job.run",
+            [
+                "job.name": report.job, "company.id": String(report.companyID), "job.tick": String(report.tick),
+                "job.run_id": String(report.runID), "job.outcome": report.outcome.rawValue,
+                "duration_ms": String(format: "%.3f", report.durationMilliseconds), "job.detail": report.detail,
+            ]
+        )
+    }
+}
