@@ -2,7 +2,7 @@
 # Each installs the Debian packages it needs (only those missing), builds, and runs.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev pkg-config tzdata
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev pkg-config tzdata libcairo2-dev libpango1.0-dev libzint-dev fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 
@@ -16,7 +16,7 @@ demo: release
 	.build/release/zhanggui demo
 
 ## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL
-test: APT_PACKAGES += postgresql
+test: APT_PACKAGES += postgresql poppler-utils zbar-tools
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build

@@ -26,6 +26,13 @@ let package = Package(
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Label and picking-list PDFs: cairo's PDF surface with pango text, barcodes from zint.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -47,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "ZhangguiAdapters",
-            dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib", "CPangoCairo", "CZint"],
             swiftSettings: strictSettings
         ),
         .target(
