@@ -98,7 +98,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiAdaptersTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

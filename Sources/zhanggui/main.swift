@@ -7,7 +7,8 @@ enum Commands {
     static let all: [Command] = [
         SetupCommands.initialize, WarehouseCommand.command, ImportCommand.command, OrderCommands.review,
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
-        FulfilmentCommands.allocate, FulfilmentCommands.waybill, FulfilmentCommands.ship, OrderCommands.orders,
+        FulfilmentCommands.allocate, FulfilmentCommands.waybill, LabelCommands.labels, LabelCommands.picklist,
+        FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, BooksCommands.check, BooksCommands.report,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, SetupCommands.migrate,
     ]

@@ -14,6 +14,11 @@ public enum LabelText {
         return shown.joined(separator: " ")
     }
 
+    /// The text without leading and trailing whitespace (the full-width space included).
+    public static func trimmed(_ text: String) -> String {
+        String(Substring(text).trimmingWhitespace())
+    }
+
     /// A phone number with its middle hidden, as privacy labels (隐私面单) print it: an 11-digit mobile number
     /// keeps its first three and last four digits (`138****8000`); any other number keeps its last four.
     public static func maskedPhone(_ phone: String) -> String {

@@ -30,7 +30,7 @@ public struct Migration: Sendable {
 /// `schema_migrations`.
 public enum Migrator {
     /// Every migration in order. Never edit one that has shipped: add the next.
-    public static let migrations: [Migration] = [Schema.initial, Schema.accounts, Schema.listIndexes]
+    public static let migrations: [Migration] = [Schema.initial, Schema.accounts, Schema.listIndexes, Schema.labels]
 
     /// The newest schema version this build knows.
     public static var latestVersion: Int { migrations.last?.version ?? 0 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhangguiAdapters
 import ZhangguiCore
+import ZhangguiTestSupport
 
 @Suite("Label PDFs carry what the courier and the packer read")
 struct LabelPDFTests {

@@ -1,18 +1,17 @@
-import Foundation
-import Testing
+public import Foundation
 
 /// poppler-utils and zbar-tools run on a PDF the tests wrote: its text, its fonts, and the barcodes on a rendering
 /// of each page. `make test` installs both; without them the tests fail, saying which package is missing.
-enum PDFTools {
+public enum PDFTools {
     /// The PDF written to a fresh temporary file.
-    static func file(_ pdf: [UInt8]) throws -> URL {
+    public static func file(_ pdf: [UInt8]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("label-\(UUID().uuidString).pdf")
         try Data(pdf).write(to: url)
         return url
     }
 
     /// The text of each page (pdftotext, layout kept), split at form feeds.
-    static func pageTexts(_ pdf: [UInt8]) throws -> [String] {
+    public static func pageTexts(_ pdf: [UInt8]) throws -> [String] {
         let url = try file(pdf)
         defer { try? FileManager.default.removeItem(at: url) }
         let text = try run("pdftotext", ["-layout", url.path, "-"], package: "poppler-utils")
@@ -20,7 +19,7 @@ enum PDFTools {
     }
 
     /// The fonts table of pdffonts, one line per font after the header.
-    static func fonts(_ pdf: [UInt8]) throws -> [String] {
+    public static func fonts(_ pdf: [UInt8]) throws -> [String] {
         let url = try file(pdf)
         defer { try? FileManager.default.removeItem(at: url) }
         return try run("pdffonts", [url.path], package: "poppler-utils").split(separator: "\n").dropFirst(2)
@@ -28,7 +27,7 @@ enum PDFTools {
     }
 
     /// The Code 128 barcodes zbarimg reads on page `page` (1-based) rendered at 300 dpi in grey.
-    static func barcodes(_ pdf: [UInt8], page: Int) throws -> [String] {
+    public static func barcodes(_ pdf: [UInt8], page: Int) throws -> [String] {
         let url = try file(pdf)
         let image = url.deletingPathExtension().path + "-p\(page)"
         defer {
@@ -48,7 +47,7 @@ enum PDFTools {
         return output.split(separator: "\n").map(String.init)
     }
 
-    static func run(_ tool: String, _ arguments: [String], package: String) throws -> String {
+    public static func run(_ tool: String, _ arguments: [String], package: String) throws -> String {
         guard
             let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map({ $0 + tool })
                 .first(where: FileManager.default.isExecutableFile(atPath:))
@@ -68,6 +67,6 @@ enum PDFTools {
     }
 }
 
-struct ToolMissing: Error, CustomStringConvertible {
-    let description: String
+public struct ToolMissing: Error, CustomStringConvertible {
+    public let description: String
 }
