@@ -21,11 +21,13 @@ test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
 
-## bench: measure the main job on synthetic orders and on the full UCI year, then the HTTP server under load (wrk)
+## bench: measure the main job on synthetic orders and on the full UCI year, label printing (1,000 labels), then the
+## HTTP server under load (wrk)
 bench: APT_PACKAGES += wrk jq curl
 bench: release
 	.build/release/zhanggui bench --orders $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
+	.build/release/zhanggui bench --labels 1000
 	scripts/load-bench.sh
 
 ## deps: install the Debian packages the build needs, if missing

@@ -50,6 +50,7 @@ public struct ZhangguiAPI: Sendable {
         addCatalogueRoutes(to: &router)
         addOrderRoutes(to: &router)
         addFulfilmentRoutes(to: &router)
+        addLabelRoutes(to: &router)
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)
         addUserRoutes(to: &router)
