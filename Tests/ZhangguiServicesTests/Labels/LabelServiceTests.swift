@@ -135,3 +135,49 @@ struct LabelServiceTests {
         ) { _ = try shop.print(.waybills(["ZG000000000001"])) }
     }
 }
+
+/// A courier that returns 三段码 and 集包地 with its numbers, as 中通 does.
+private struct RoutingCourier: Courier {
+    let code = "ZTO"
+
+    func issueWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection) throws
+        -> [String]
+    {
+        requests.map { "7310019661\($0.shipmentID)" }
+    }
+
+    func issueRoutedWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection)
+        throws -> [IssuedWaybill]
+    {
+        try issueWaybills(for: requests, companyID: companyID, connection: connection).map {
+            IssuedWaybill(number: $0, sortCode: "300-H12 09", bagCentre: "上海转运中心")
+        }
+    }
+}
+
+@Suite("The courier's sorting code goes on the label")
+struct CourierRoutingTests {
+    @Test(
+        "a courier's 三段码 and 集包地 are stored with the waybill and printed, on its 76 × 130 label",
+        arguments: Engine.all
+    )
+    func routingOnLabel(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([makeTrade("T1", lines: [("A", 1, 5000)])])
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: RoutingCourier()).waybillAllocated(
+            companyID: shop.companyID
+        )
+
+        let printed = try shop.print(.unprinted)
+
+        let labels = try shop.labels.labels(.batch(1), companyID: shop.companyID)
+        #expect(labels.map(\.sortingCode) == ["300-H12 09"])
+        #expect(labels.map(\.bagCentre) == ["上海转运中心"])
+        #expect(labels.map(\.size) == [.small])
+        let text = try PDFTools.pageTexts(printed.pdf)[0].filter { !$0.isWhitespace }
+        #expect(text.contains("300-H1209") && text.contains("集包地上海转运中心") && text.contains("中通快递"))
+        #expect(try PDFTools.barcodes(printed.pdf, page: 1) == ["73100196611"])
+    }
+}
