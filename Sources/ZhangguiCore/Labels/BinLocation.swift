@@ -18,28 +18,31 @@ public struct BinLocation: Sendable, Hashable, Comparable, CustomStringConvertib
         return naturalOrder(lhs.code, rhs.code)
     }
 
-    /// `a` before `b`, comparing runs of digits by their value and everything else character by character.
+    /// `a` before `b`, comparing runs of digits by their value and everything else character by character; when
+    /// nothing else differs, the code with fewer leading zeros comes first.
     static func naturalOrder(_ a: String, _ b: String) -> Bool {
         var left = Substring(a)
         var right = Substring(b)
+        var fewerZeros: Bool?
         while let l = left.first, let r = right.first {
-            if l.isASCIIDigit && r.isASCIIDigit {
-                let leftRun = left.prefix(while: \.isASCIIDigit)
-                let rightRun = right.prefix(while: \.isASCIIDigit)
-                let leftValue = leftRun.drop { $0 == "0" }
-                let rightValue = rightRun.drop { $0 == "0" }
-                if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
-                if leftValue != rightValue { return leftValue < rightValue }
-                if leftRun.count != rightRun.count { return leftRun.count < rightRun.count }
-                left = left.dropFirst(leftRun.count)
-                right = right.dropFirst(rightRun.count)
+            guard l.isASCIIDigit && r.isASCIIDigit else {
+                if l != r { return l < r }
+                left = left.dropFirst()
+                right = right.dropFirst()
                 continue
             }
-            if l != r { return l < r }
-            left = left.dropFirst()
-            right = right.dropFirst()
+            let leftRun = left.prefix(while: \.isASCIIDigit)
+            let rightRun = right.prefix(while: \.isASCIIDigit)
+            let leftValue = leftRun.drop { $0 == "0" }
+            let rightValue = rightRun.drop { $0 == "0" }
+            if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
+            if leftValue != rightValue { return leftValue < rightValue }
+            if fewerZeros == nil, leftRun.count != rightRun.count { fewerZeros = leftRun.count < rightRun.count }
+            left = left.dropFirst(leftRun.count)
+            right = right.dropFirst(rightRun.count)
         }
-        return left.isEmpty && !right.isEmpty
+        if left.isEmpty != right.isEmpty { return left.isEmpty }
+        return fewerZeros ?? false
     }
 }
 

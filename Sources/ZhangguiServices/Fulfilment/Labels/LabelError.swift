@@ -4,6 +4,8 @@ public struct LabelError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// Every waybilled parcel has its label already.
         case nothingToPrint
+        /// A picking list of the parcels waiting for labels was asked, and none is waiting.
+        case nothingToPick
         /// No print batch has this number.
         case unknownBatch
         /// No shipment has this waybill number.

@@ -53,9 +53,18 @@ public struct LabelService: Sendable {
 
     /// The picking list of a selection: the open reservations of its parcels by warehouse, location and SKU.
     /// Parcels that have shipped have nothing left to pick and are left out.
+    /// - Throws: ``LabelError``: `.nothingToPick` for ``LabelSelection/unprinted`` when every label is printed.
     public func pickList(_ selection: LabelSelection, companyID: Int64) throws -> PickList {
         try database.read { connection in
-            let ids = try shipmentIDs(selection, companyID: companyID, connection: connection)
+            let ids: [Int64]
+            do {
+                ids = try shipmentIDs(selection, companyID: companyID, connection: connection)
+            } catch let error as LabelError where error.code == .nothingToPrint {
+                throw LabelError(
+                    code: .nothingToPick,
+                    detail: "no waybilled parcel is waiting for its label; give a print batch's number"
+                )
+            }
             let picks = try LabelRecords(connection).picks(shipmentIDs: ids, companyID: companyID)
             return PickList(
                 picks.map {
