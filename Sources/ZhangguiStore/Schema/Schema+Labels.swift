@@ -73,3 +73,13 @@ extension Schema {
         ]
     )
 }
+
+extension Migrator {
+    /// The names of the triggers that keep `label_prints` append-only on `dialect`, for `zhanggui check`.
+    public static func labelGuards(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite: ["label_prints_no_update", "label_prints_no_delete"]
+        case .postgres: ["label_prints_append_only"]
+        }
+    }
+}

@@ -81,6 +81,27 @@ struct LabelServiceTests {
         #expect(labels[0].size == .large)
     }
 
+    @Test("prints cannot be changed or removed, and the check names a dropped guard", arguments: Engine.all)
+    func printsAreAppendOnly(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([makeTrade("T1", lines: [("A", 1, 5000)])])
+        try shop.waybill()
+        _ = try shop.print(.unprinted)
+
+        #expect(throws: DatabaseError.self) {
+            try shop.database.write { try $0.execute("UPDATE label_prints SET is_reprint = 1") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try shop.database.write { try $0.execute("DELETE FROM label_prints") }
+        }
+        let guardName = try #require(Migrator.labelGuards(shop.database.dialect).first)
+        try shop.database.dropTrigger(guardName)
+
+        let report = try IntegrityCheck(database: shop.database).run(companyID: shop.companyID)
+
+        #expect(report.differences == ["guard \(guardName) is missing: what it guards can be changed"])
+    }
+
     @Test("a warehouse without a sender is named, and nothing is recorded", arguments: Engine.all)
     func missingSender(engine: Engine) throws {
         let shop = try TestShop.readyToPrint(engine)
