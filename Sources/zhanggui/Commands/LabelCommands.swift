@@ -47,10 +47,12 @@ enum LabelCommands {
             "\(what): \(Output.count(printed.waybills.count)) labels, \(Output.count(printed.pdf.count)) bytes → \(out) "
                 + "(\(String(format: "%.2f", clock.seconds)) s)"
         )
-        if let picklist, let number = printed.batchNumber {
-            let pdf = try service.renderPickList(.batch(number), companyID: companyID, title: "批次 \(number)")
+        if let picklist {
+            let listed = printed.isReprint ? selection : .batch(printed.batchNumber ?? 0)
+            let title = printed.batchNumber.map { "批次 \($0)" } ?? "补打"
+            let pdf = try service.renderPickList(listed, companyID: companyID, title: title)
             try OutputFile(picklist).write { deliver in try deliver(pdf) }
-            Output.line("picking list of batch \(number) → \(picklist)")
+            Output.line("picking list (\(title)) → \(picklist)")
         }
         return 0
     }

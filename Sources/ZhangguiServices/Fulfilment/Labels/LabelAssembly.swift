@@ -20,22 +20,27 @@ struct LabelAssembly {
             if keyA != keyB { return keyA < keyB }
             return a.waybillNumber < b.waybillNumber
         }
-        return ordered.enumerated().compactMap { index, shipment in
-            guard let parcel = trades[shipment.id], let first = parcel.first,
-                let sender = senders[shipment.warehouseID]
-            else { return nil }
+        let parcels = ordered.compactMap { shipment -> (LabelShipment, [LabelTrade], Sender)? in
+            guard let parcel = trades[shipment.id], !parcel.isEmpty, let sender = senders[shipment.warehouseID] else {
+                return nil
+            }
+            return (shipment, parcel, sender)
+        }
+        return parcels.enumerated().map { index, parcel in
+            let (shipment, trades, sender) = parcel
+            let receiver = trades[0].receiver
             return ShippingLabel(
                 waybillNumber: shipment.waybillNumber,
                 courierCode: shipment.courierCode,
                 size: size ?? CourierLabelFormat.of(shipment.courierCode).size,
-                sortingCode: shipment.sortCode ?? LabelText.fallbackSortingCode(for: first.receiver),
+                sortingCode: shipment.sortCode ?? LabelText.fallbackSortingCode(for: receiver),
                 bagCentre: shipment.bagCentre,
-                receiver: first.receiver,
+                receiver: receiver,
                 sender: sender,
-                orderNumbers: parcel.map(\.platformOrderID),
-                items: parcel.flatMap(\.items),
+                orderNumbers: trades.map(\.platformOrderID),
+                items: trades.flatMap(\.items),
                 sequence: index + 1,
-                count: ordered.count
+                count: parcels.count
             )
         }
     }
