@@ -38,7 +38,12 @@ enum LabelCommands {
         let service = LabelService(database: database, renderer: PDFLabelRenderer())
         let clock = Stopwatch()
         let printed = try OutputFile(out).write { deliver in
-            try service.print(selection, companyID: companyID, actor: AuditActor(companyID: companyID, userID: nil)) {
+            try service.print(
+                selection,
+                companyID: companyID,
+                actor: AuditActor(companyID: companyID, userID: nil),
+                size: size
+            ) {
                 try deliver($0)
             }
         }

@@ -79,6 +79,8 @@ struct LabelServiceTests {
         #expect(labels.map(\.sequence) == [1, 2])
         #expect(labels[0].sortingCode == "上海市 黄浦区")
         #expect(labels[0].size == .large)
+        let small = try shop.labels.labels(.unprinted, companyID: shop.companyID, size: .small)
+        #expect(small.map(\.size) == [.small, .small])
     }
 
     @Test("prints cannot be changed or removed, and the check names a dropped guard", arguments: Engine.all)
