@@ -112,6 +112,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "zhangguiTests", dependencies: ["ZhangguiCore", "zhanggui"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "zhangguiTests",
+            dependencies: ["ZhangguiCore", "zhanggui", "ZhangguiTestSupport"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

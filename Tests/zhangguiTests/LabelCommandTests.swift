@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhangguiTestSupport
 
 @testable import zhanggui
 
@@ -43,5 +44,43 @@ struct LabelCommandTests {
         try OutputFile(path).write { deliver in try deliver([1, 2, 3]) }
 
         #expect(FileManager.default.contents(atPath: path) == Data([1, 2, 3]))
+    }
+
+    @Test("from the example files to a 76 × 130 mm batch of two labels, its picking list, and a reprint")
+    func exampleBatch() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = ["--db", folder.appendingPathComponent("z.sqlite").path]
+        let labels = folder.appendingPathComponent("labels.pdf").path
+        let pick = folder.appendingPathComponent("pick.pdf").path
+        let steps: [[String]] = [
+            ["init", "--name", "示例网店"], ["import", "products", "docs/examples/products.csv"],
+            ["import", "stock", "docs/examples/opening_stock.csv"], ["import", "orders", "docs/examples/orders.csv"],
+            ["approve", "EX1001"], ["approve", "EX1002"], ["allocate"], ["waybill"],
+            [
+                "warehouse", "sender", "MAIN", "--name", "示例仓发货", "--phone", "021-55550000", "--address",
+                "示例工业路8号",
+            ],
+            ["warehouse", "locate", "MAIN", "CUP-02", "A-01"],
+        ]
+        for step in steps { #expect(zhanggui.run(step + db) == 0, "\(step)") }
+
+        #expect(zhanggui.run(["labels", "--out", labels, "--size", "76x130", "--picklist", pick] + db) == 0)
+        #expect(zhanggui.run(["labels", "--out", labels + "2"] + db) == 1)
+        #expect(zhanggui.run(["labels", "--out", labels + "3", "--batch", "1"] + db) == 0)
+
+        let pdf = Array(try Data(contentsOf: URL(fileURLWithPath: labels)))
+        let info = try PDFTools.run("pdfinfo", [labels], package: "poppler-utils")
+        #expect(info.contains("215.433 x 368.504 pts") && info.contains("Pages:           2"))
+        let pages = try PDFTools.pageTexts(pdf).map { $0.filter { !$0.isWhitespace } }
+        // Both parcels start at CUP-02 in A-01: the tie goes by waybill number.
+        #expect(pages.count == 2 && pages[0].contains("EX1001") && pages[1].contains("EX1002"))
+        #expect(pages[0].contains("示例仓发货") && pages[0].contains("示例工业路8号"))
+        #expect(pages[1].contains("ZG000000000002"))
+        #expect(try PDFTools.barcodes(pdf, page: 2) == ["ZG000000000002"])
+        let list = try PDFTools.pageTexts(Array(try Data(contentsOf: URL(fileURLWithPath: pick)))).joined()
+        #expect(list.filter { !$0.isWhitespace }.contains("拣货单批次1"))
+        #expect(!FileManager.default.fileExists(atPath: labels + "2"))
     }
 }
