@@ -56,4 +56,34 @@ struct PickListTests {
         #expect(entries.map(\.skuCode) == ["A", "B"])
         #expect(entries.map(\.total) == [3, 6])
     }
+
+    @Test("locations from a file are stored all or none; the bad row is named", arguments: Engine.all)
+    func locationsAllOrNone(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        let rows: [(row: Int, skuCode: String, location: String)] = [(2, "A", "A-01"), (3, "C", "B-02")]
+
+        #expect(throws: LabelError(code: .badSetting, detail: "locations.csv row 3: there is no SKU C")) {
+            try shop.labels.setLocations(
+                rows,
+                warehouseCode: "MAIN",
+                companyID: shop.companyID,
+                source: "locations.csv"
+            )
+        }
+        #expect(try shop.count("SELECT COUNT(*) FROM bin_locations") == 0)
+
+        try shop.labels.setLocations(
+            [(2, "A", "A-01"), (3, "B", " B-02 ")],
+            warehouseCode: "MAIN",
+            companyID: shop.companyID,
+            source: "locations.csv"
+        )
+        #expect(try shop.count("SELECT COUNT(*) FROM bin_locations WHERE location IN ('A-01', 'B-02')") == 2)
+        #expect(throws: LabelError(code: .badSetting, detail: "a bin location is 1 to 32 characters, not '  '")) {
+            try shop.labels.setLocation("  ", skuCode: "A", warehouseCode: "MAIN", companyID: shop.companyID)
+        }
+        #expect(throws: LabelError(code: .badSetting, detail: "there is no warehouse XX")) {
+            try shop.labels.setLocation("A-1", skuCode: "A", warehouseCode: "XX", companyID: shop.companyID)
+        }
+    }
 }
