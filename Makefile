@@ -2,7 +2,7 @@
 # Each installs the Debian packages it needs (only those missing), builds, and runs.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libcurl4-openssl-dev pkg-config tzdata
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libcurl4-openssl-dev pkg-config tzdata libcairo2-dev libpango1.0-dev libzint-dev fonts-wqy-microhei
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 BENCH_RUNS ?= 1
@@ -19,7 +19,7 @@ demo: release
 ## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
 ## back up, destroy and restore a shop on each engine (scripts/test-backup.sh) and run two servers' scheduled jobs
 ## on one PostgreSQL database (scripts/test-scheduler.sh)
-test: APT_PACKAGES += postgresql
+test: APT_PACKAGES += postgresql poppler-utils zbar-tools
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
@@ -27,11 +27,12 @@ test: deps lint
 		sh -c 'scripts/test-backup.sh && scripts/test-scheduler.sh'
 
 ## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
-## ratio), on the full UCI year, then the HTTP server under load (wrk)
+## ratio), on the full UCI year, label printing (1,000 labels), then the HTTP server under load (wrk)
 bench: APT_PACKAGES += wrk jq curl postgresql
 bench: release
 	BENCH_RUNS=$(BENCH_RUNS) scripts/bench-engines.sh $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
+	.build/release/zhanggui bench --labels 1000
 	scripts/load-bench.sh
 
 ## sim: the platform simulator on 127.0.0.1 (docs/SIMULATOR.md), each demo shop seeded with 50 UCI invoices

@@ -28,6 +28,13 @@ let package = Package(
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Label and picking-list PDFs: cairo's PDF surface with pango text, barcodes from zint.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -49,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "ZhangguiAdapters",
-            dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib"],
+            dependencies: ["ZhangguiCore", "ZhangguiServices", "CZlib", "CPangoCairo", "CZint"],
             swiftSettings: strictSettings
         ),
         // The platform clients (淘宝/天猫, 京东, 拼多多, 抖店, 快手, 小红书): signing, wire formats, the HTTPS transport.
@@ -110,7 +117,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ZhangguiAdaptersTests",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -40,7 +40,8 @@ public struct IntegrityCheck: Sendable {
             try compareStockNotes(queries, companyID: companyID, into: &report)
             let guards =
                 Migrator.appendOnlyGuards(connection.dialect)
-                + Migrator.accountGuards(connection.dialect).map { (name: $0, definition: String?.none) }
+                + (Migrator.accountGuards(connection.dialect) + Migrator.labelGuards(connection.dialect))
+                .map { (name: $0, definition: String?.none) }
                 + Migrator.stockNoteGuards(connection.dialect)
             for problem in try queries.guardProblems(expected: guards) {
                 report.differences.append("\(problem): what it guards can be changed")

@@ -22,6 +22,37 @@ public protocol Courier: Sendable {
     /// - Throws: ``CourierError`` when the courier cannot issue them all; then none is used.
     func issueWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection) throws
         -> [String]
+
+    /// Issues one waybill per request like ``issueWaybills(for:companyID:connection:)``, with the sorting code and
+    /// consolidation centre the courier returns for each label. The default gives numbers without routing.
+    func issueRoutedWaybills(for requests: [WaybillRequest], companyID: Int64, connection: any DatabaseConnection)
+        throws -> [IssuedWaybill]
+}
+
+/// A waybill number with the routing a courier returns for its label: 大头笔 / 三段码 (the destination sorting code)
+/// and 集包地 (the consolidation centre). An offline range has neither.
+public struct IssuedWaybill: Sendable, Hashable {
+    public let number: String
+    public let sortCode: String?
+    public let bagCentre: String?
+
+    public init(number: String, sortCode: String? = nil, bagCentre: String? = nil) {
+        self.number = number
+        self.sortCode = sortCode
+        self.bagCentre = bagCentre
+    }
+}
+
+extension Courier {
+    /// The numbers of ``issueWaybills(for:companyID:connection:)`` without routing: what a courier that returns no
+    /// sorting codes gives.
+    public func issueRoutedWaybills(
+        for requests: [WaybillRequest],
+        companyID: Int64,
+        connection: any DatabaseConnection
+    ) throws -> [IssuedWaybill] {
+        try issueWaybills(for: requests, companyID: companyID, connection: connection).map { IssuedWaybill(number: $0) }
+    }
 }
 
 /// Why a courier could not issue waybill numbers.

@@ -19,13 +19,20 @@ public struct WaybillService: Sendable {
             let count = try database.write { connection in
                 let fulfilment = FulfilmentRecords(connection)
                 let shipments = try fulfilment.shipmentsToWaybill(companyID: companyID, limit: batchSize)
-                let numbers = try courier.issueWaybills(
+                let issued = try courier.issueRoutedWaybills(
                     for: shipments.map { WaybillRequest(shipmentID: $0.id, warehouseID: $0.warehouseID) },
                     companyID: companyID,
                     connection: connection
                 )
-                for (shipment, number) in zip(shipments, numbers) {
-                    try fulfilment.setWaybill(number, courierCode: courier.code, shipmentID: shipment.id)
+                for (shipment, waybill) in zip(shipments, issued) {
+                    try fulfilment.setWaybill(waybill.number, courierCode: courier.code, shipmentID: shipment.id)
+                    if waybill.sortCode != nil || waybill.bagCentre != nil {
+                        try LabelRecords(connection).setRouting(
+                            sortCode: waybill.sortCode,
+                            bagCentre: waybill.bagCentre,
+                            shipmentID: shipment.id
+                        )
+                    }
                     try fulfilment.markWaybilled(shipmentID: shipment.id)
                 }
                 return shipments.count

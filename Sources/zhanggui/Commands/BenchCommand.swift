@@ -9,13 +9,15 @@ enum BenchCommand {
         name: "bench",
         summary: "measure the main job: synthetic orders, or the full UCI year",
         help: """
-            Usage: zhanggui bench [--orders N] [--uci-year] [--dir DIR] [--db postgres://…]
+            Usage: zhanggui bench [--orders N] [--uci-year] [--labels N] [--dir DIR] [--db postgres://…]
 
             Runs import → review → allocate → waybill → ship → check on a fresh embedded database and prints the
             seconds and items per second of each step, orders per second end to end, and peak memory.
 
               --orders N   N synthetic two-line orders in the order template (default 20000)
               --uci-year   instead, the whole UCI Online Retail data set: 13 monthly files, 541,909 lines
+              --labels N   instead, label printing: N synthetic orders waybilled, then their N labels assembled and
+                           rendered to one PDF five times; prints the medians, labels per second and the PDF's size
               --dir DIR    folder for the database and generated files, must not exist yet (default a new folder
                            under out/); the run prints where its database is
               --db URL     run on this PostgreSQL database instead, which must be empty (no company); the
@@ -23,9 +25,10 @@ enum BenchCommand {
             Build with `swift build -c release` (make bench does) for figures worth quoting.
             """,
         flags: ["uci-year"],
-        options: ["orders", "dir", "db"],
+        options: ["orders", "dir", "db", "labels"],
         common: ["data"]
     ) { arguments in
+        if arguments.option("labels") != nil { return try LabelBench.run(arguments) }
         let isUCIYear = arguments.flag("uci-year")
         if isUCIYear, arguments.option("orders") != nil { throw UsageError("give --orders N or --uci-year, not both") }
         let count = try arguments.integer("orders", default: 20_000)
@@ -105,7 +108,7 @@ enum BenchCommand {
     }
 
     /// Writes and imports a catalogue of 1,000 SKUs with ample stock, then `count` two-line orders.
-    private static func synthetic(_ job: MainJob, count: Int, directory: String) throws -> Int {
+    static func synthetic(_ job: MainJob, count: Int, directory: String) throws -> Int {
         var products = CSVWriter(header: ["商家编码", "商品名称", "吊牌价"])
         var stock = CSVWriter(header: ["仓库", "商家编码", "数量", "单位成本"])
         for index in 0..<1000 {
