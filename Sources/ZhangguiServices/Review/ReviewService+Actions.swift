@@ -13,11 +13,11 @@ extension ReviewService {
             let records = TradeRecords(connection, currency: context.currency)
             let trade = try loadTrade(tradeID, records: records, companyID: companyID)
             try allow(.approve, trade)
-            // Known limitation: the snapshot holds the whole company's catalogue, balances and costs, made for the
-            // batch review; for one order that is about 5 ms with 2,800 SKUs, inside the writer lock, so approvals
-            // by hand run about 200 a second (docs/BENCHMARKS.md). Correct, only slow; loading the order's SKUs
-            // alone is the fix.
-            let snapshot = try StockSnapshot.load(context: context, connection: connection)
+            let snapshot = try StockSnapshot.load(
+                context: context,
+                connection: connection,
+                merchantCodes: Set(trade.lines.map(\.merchantCode))
+            )
             let built = ReviewFactsBuilder(snapshot: snapshot, checkAddress: checkAddress).facts(for: trade)
             if let unmapped = trade.lines.first(where: {
                 snapshot.catalog.entry(forMerchantCode: $0.merchantCode) == nil
