@@ -11,6 +11,8 @@ enum JSONNode {
     case object(JSONObject)
     /// A value still being encoded by a nested encoder (`superEncoder`); written as what it ends up holding.
     case encoder(JSONTreeEncoder)
+    /// A value that writes itself.
+    case writable(any JSONWritable)
 }
 
 /// An object's members in the order they were encoded; written in key order.
@@ -23,22 +25,22 @@ final class JSONObject {
         values.append(value)
     }
 
-    /// The members by key in byte order of the UTF-8; of a key encoded twice, the later value.
-    func sortedEntries() -> [(key: String, value: JSONNode)] {
-        let order = keys.indices.sorted { left, right in
+    /// The indices of the members by key in byte order of the UTF-8; of a key encoded twice, only the later one.
+    func sortedIndices() -> [Int] {
+        let sorted = keys.indices.sorted { left, right in
             let (a, b) = (keys[left], keys[right])
             return a == b ? left < right : a.utf8.lexicographicallyPrecedes(b.utf8)
         }
-        var entries: [(key: String, value: JSONNode)] = []
-        entries.reserveCapacity(order.count)
-        for index in order {
-            if let last = entries.last, last.key == keys[index] {
-                entries[entries.count - 1].value = values[index]
+        var order: [Int] = []
+        order.reserveCapacity(sorted.count)
+        for index in sorted {
+            if let last = order.last, keys[last] == keys[index] {
+                order[order.count - 1] = index
             } else {
-                entries.append((keys[index], values[index]))
+                order.append(index)
             }
         }
-        return entries
+        return order
     }
 }
 
@@ -94,6 +96,7 @@ final class JSONTreeEncoder: Encoder {
         case let number as Int64: return .integer(number)
         case let number as Int: return .integer(Int64(number))
         case let flag as Bool: return .bool(flag)
+        case let writable as any JSONWritable: return .writable(writable)
         default:
             let encoder = JSONTreeEncoder(codingPath: codingPath)
             try value.encode(to: encoder)

@@ -140,6 +140,26 @@ extension ReportQueries {
         public let waybill: String?
         /// Open holds as `reason(check): detail`, joined by `; `.
         public let holds: String
+
+        public init(
+            tradeID: Int64,
+            platformOrderID: String,
+            splitSeq: Int64,
+            state: String,
+            paidFen: Int64,
+            isHighPriority: Bool,
+            waybill: String?,
+            holds: String
+        ) {
+            self.tradeID = tradeID
+            self.platformOrderID = platformOrderID
+            self.splitSeq = splitSeq
+            self.state = state
+            self.paidFen = paidFen
+            self.isHighPriority = isHighPriority
+            self.waybill = waybill
+            self.holds = holds
+        }
     }
 
     /// Trades of the company, optionally in one state, newest platform order first, up to `limit`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZhangguiStore
 
 @testable import ZhangguiHTTP
 
@@ -84,5 +85,40 @@ struct JSONWriterTests {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
 
         #expect(try JSONWriter.encode(order) == Array(try encoder.encode(order)))
+    }
+}
+
+@Suite("the order list written by hand is the same JSON as its Encodable form")
+struct OrderListJSONTests {
+    private func row(_ id: Int64, waybill: String?, holds: String) -> ReportQueries.OrderListRow {
+        ReportQueries.OrderListRow(
+            tradeID: id,
+            platformOrderID: "5363\(id)",
+            splitSeq: id % 2,
+            state: "onHold",
+            paidFen: -id * 1_000,
+            isHighPriority: id == 2,
+            waybill: waybill,
+            holds: holds
+        )
+    }
+
+    @Test("with and without the optional members, every key in sorted order")
+    func sameAsEncodable() throws {
+        let list = ZhangguiAPI.OrderList(
+            orders: [
+                ZhangguiAPI.Order(row(1, waybill: nil, holds: ""), shop: "UCI"),
+                ZhangguiAPI.Order(row(2, waybill: "ZG1", holds: "price(价格): <b>低</b> & \"x\""), shop: "店\n"),
+            ],
+            next: "2"
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let foundation = String(decoding: try encoder.encode(list), as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+
+        #expect(String(decoding: try JSONWriter.encode(list), as: UTF8.self) == foundation)
+        #expect(try JSONWriter.encode(ZhangguiAPI.OrderList(orders: [], next: nil)) == Array(#"{"orders":[]}"#.utf8))
     }
 }
