@@ -112,12 +112,20 @@ public struct CatalogRecords {
         let codes = merchantCodes.filter { !$0.isEmpty }.sorted()
         var builder = CatalogIndexBuilder(currency: currency)
         guard !codes.isEmpty else { return builder.index }
-        let list = Self.placeholders(codes.count)
-        let rows = try connection.query(
-            "SELECT \(Self.entryColumns) FROM skus "
-                + "WHERE company_id = ? AND (code IN (\(list)) OR barcode IN (\(list)))",
-            [companyID] + (codes + codes).map { $0 as any SQLBindable }
+        // By code, then by barcode for the codes that are none: two lookups through the unique indexes, where one
+        // query with OR would read the whole catalogue.
+        var rows = try connection.query(
+            "SELECT \(Self.entryColumns) FROM skus WHERE company_id = ? AND code IN (\(Self.placeholders(codes.count)))",
+            [companyID] + codes.map { $0 as any SQLBindable }
         )
+        let barcodes = Set(codes).subtracting(rows.map { $0.string(1) }).sorted()
+        if !barcodes.isEmpty {
+            rows += try connection.query(
+                "SELECT \(Self.entryColumns) FROM skus WHERE company_id = ? AND barcode <> '' "
+                    + "AND barcode IN (\(Self.placeholders(barcodes.count)))",
+                [companyID] + barcodes.map { $0 as any SQLBindable }
+            )
+        }
         let comboIDs = rows.filter { $0.bool(4) }.map { $0.int(0) }
         var components: [Int64: [(skuID: Int64, quantity: Int64)]] = [:]
         if !comboIDs.isEmpty {

@@ -164,7 +164,13 @@ public struct StockBook {
     /// SKUs `skuIDs` only, when given.
     public func available(companyID: Int64, skuIDs: Set<Int64>? = nil) throws -> [Int64: [Int64: Int64]] {
         var result: [Int64: [Int64: Int64]] = [:]
-        let (condition, arguments) = Self.skuCondition(skuIDs)
+        var (condition, arguments) = Self.skuCondition(skuIDs)
+        if skuIDs != nil {
+            // The key is (warehouse, SKU): naming the company's warehouses lets a few SKUs be looked up by key
+            // instead of reading every balance.
+            condition += " AND warehouse_id IN (SELECT id FROM warehouses WHERE company_id = ?)"
+            arguments.append(companyID)
+        }
         try connection.forEach(
             """
             SELECT warehouse_id, sku_id, on_hand - reserved - frozen FROM stock_balances
