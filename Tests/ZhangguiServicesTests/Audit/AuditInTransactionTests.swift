@@ -123,4 +123,26 @@ struct AuditInTransactionTests {
         #expect(try shop.trade(t1).shipmentID == nil)
         #expect(try entries(shop, .batch(companyID: shop.companyID)).isEmpty)
     }
+
+    @Test(
+        "an entry that cannot be written undoes shipping: stock stays reserved, nothing is booked",
+        arguments: Engine.all
+    )
+    func failedEntryUndoesShipping(engine: Engine) throws {
+        let (shop, t1, _) = try shopWithOrders(engine)
+        try shop.review.approve(tradeID: t1, companyID: shop.companyID)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: OfflineRangeCourier(code: "ZG"))
+            .waybillAllocated(companyID: shop.companyID)
+
+        #expect(throws: DatabaseError.self) {
+            try ShippingService(database: shop.database)
+                .shipWaybilled(companyID: shop.companyID, audit: Self.brokenAudit(shop))
+        }
+
+        #expect(try shop.trade(t1).state == .waybilled)
+        #expect(try shop.level("A") == StockLevel(onHand: 5, reserved: 2, frozen: 0))
+        #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
+        #expect(try entries(shop, .batch(companyID: shop.companyID)).isEmpty)
+    }
 }
