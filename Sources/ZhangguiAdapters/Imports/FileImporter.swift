@@ -31,13 +31,16 @@ public struct FileImporter: Sendable {
     /// - Parameters:
     ///   - shop: the shop code for files whose rows do not name one (UCI layout); default `UCI`.
     ///   - sheet: for XLSX, the sheet to read (default the first).
+    ///   - audit: who imports; unless `dryRun`, `import.<kind>` is written with the counts in the import's
+    ///     transaction, its object the file's name.
     /// - Throws: ``TableFileError`` when the file cannot be read at all; row problems are in the report instead.
     public func importFile(
         _ kind: ImportKind,
         path: String,
         shop: String = "UCI",
         sheet: String? = nil,
-        dryRun: Bool = false
+        dryRun: Bool = false,
+        audit: AuditContext? = nil
     ) throws -> ImportReport {
         var unread: (any TableReader)? = try TableFiles.open(path: path, sheet: sheet)
         let fileName = unread?.fileName ?? path
@@ -65,6 +68,15 @@ public struct FileImporter: Sendable {
                 report.cancelled = result.cancelled
                 report.duplicates = result.duplicates
             }
+            if !dryRun {
+                let counts = ImportCounts(
+                    rowsRead: report.rowsRead,
+                    imported: report.imported,
+                    rowsFailed: report.rowsFailed
+                )
+                let action = "import.\(kind.rawValue)"
+                try audit?.record(action, object: .importedFile(fileName), after: counts, in: connection)
+            }
             return report
         }
     }
@@ -91,4 +103,11 @@ public struct FileImporter: Sendable {
         )
         return []
     }
+}
+
+/// What an import stored, as the audit log keeps it.
+private struct ImportCounts: Encodable {
+    let rowsRead: Int
+    let imported: Int
+    let rowsFailed: Int
 }

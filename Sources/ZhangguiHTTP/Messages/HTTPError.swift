@@ -55,7 +55,7 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         var headers = headers
         headers.set("Content-Type", HTTPResponse.jsonContentType)
         let body = Body(error: Body.Detail(code: code.rawValue, message: message, field: field, row: row))
-        let bytes = (try? HTTPResponse.makeEncoder().encode(body)).map(Array.init) ?? Array(#"{"error":{}}"#.utf8)
+        let bytes = (try? JSONWriter.encode(body)) ?? Array(#"{"error":{}}"#.utf8)
         return HTTPResponse(status: status, headers: headers, body: bytes)
     }
 

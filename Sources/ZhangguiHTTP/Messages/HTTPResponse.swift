@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a handler answers: a status, header fields and the body's bytes.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
@@ -15,19 +13,10 @@ public struct HTTPResponse: Sendable {
     /// The media type of every JSON answer.
     public static let jsonContentType = "application/json; charset=utf-8"
 
-    /// `value` as JSON with keys in sorted order, so the same value always gives the same bytes.
+    /// `value` as JSON with keys in sorted order, so the same value always gives the same bytes; `<`, `>` and `&`
+    /// in strings are escaped, so no stored text reads as markup (``JSONWriter``).
     /// - Throws: `EncodingError` when `value` cannot be encoded (such as a non-finite number).
     public static func json(_ value: some Encodable, status: HTTPStatus = .ok) throws -> HTTPResponse {
-        HTTPResponse(
-            status: status,
-            headers: ["Content-Type": jsonContentType],
-            body: Array(try makeEncoder().encode(value))
-        )
-    }
-
-    static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        HTTPResponse(status: status, headers: ["Content-Type": jsonContentType], body: try JSONWriter.encode(value))
     }
 }

@@ -81,21 +81,6 @@ public struct AuditLog: Sendable {
         )
     }
 
-    /// Appends an entry in a transaction of its own, for a change that already committed.
-    @discardableResult
-    public func record(
-        _ action: String,
-        object: AuditObject,
-        before: (any Encodable)? = nil,
-        after: (any Encodable)? = nil,
-        by actor: AuditActor,
-        at now: Int64
-    ) throws -> Int64 {
-        try database.write { connection in
-            try Self.record(action, object: object, before: before, after: after, by: actor, at: now, in: connection)
-        }
-    }
-
     /// The entries about `object` in the principal's company, newest first.
     /// - Throws: ``AccountError`` `.forbidden` without `audit.read`.
     public func entries(about object: AuditObject, principal: Principal, limit: Int = defaultLimit) throws

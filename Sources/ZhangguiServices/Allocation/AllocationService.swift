@@ -1,8 +1,8 @@
-import ZhangguiCore
+public import ZhangguiCore
 public import ZhangguiStore
 
 /// What an allocation run did.
-public struct AllocationSummary: Sendable, Equatable {
+public struct AllocationSummary: Sendable, Equatable, Encodable {
     public var trades = 0
     /// Shipments created or joined.
     public var shipments = 0
@@ -10,6 +10,12 @@ public struct AllocationSummary: Sendable, Equatable {
     public var merged = 0
 
     public init() {}
+
+    mutating func add(_ other: AllocationSummary) {
+        trades += other.trades
+        shipments += other.shipments
+        merged += other.merged
+    }
 }
 
 /// Allocation (配货): puts approved trades into shipments. Trades of one shop to the same receiver — same name,
@@ -23,26 +29,41 @@ public struct AllocationService: Sendable {
         self.database = database
     }
 
-    /// Allocates every approved trade, in batches of `batchSize`, one transaction each.
-    public func allocateApproved(companyID: Int64, batchSize: Int = 1000) throws -> AllocationSummary {
+    /// Allocates every approved trade of the shops and warehouses `scope` admits (a trade's warehouse is the one its
+    /// stock is reserved in), in batches of `batchSize`, one transaction each.
+    /// - Parameter audit: who allocates; each batch that allocated something writes `fulfilment.allocate` with its
+    ///   counts in its own transaction.
+    public func allocateApproved(
+        companyID: Int64,
+        scope: DataScope = .everything,
+        batchSize: Int = 1000,
+        audit: AuditContext? = nil
+    ) throws -> AllocationSummary {
         var summary = AllocationSummary()
+        var afterID: Int64 = 0
         while true {
-            // A write may run again after a conflict with another writer: count into a copy, kept once committed.
-            let (count, counted) = try database.write { connection -> (Int, AllocationSummary) in
-                var counted = summary
+            // A write may run again after a conflict with another writer: counted apart, kept once committed.
+            let (count, lastID, counted) = try database.write { connection -> (Int, Int64, AllocationSummary) in
+                var counted = AllocationSummary()
                 let context = try CompanyContext.load(companyID, from: connection)
                 let trades = try TradeRecords(connection, currency: context.currency)
-                    .batch(companyID: companyID, state: .approved, afterID: 0, limit: batchSize)
-                try allocate(trades, context: context, connection: connection, summary: &counted)
-                return (trades.count, counted)
+                    .batch(companyID: companyID, state: .approved, afterID: afterID, limit: batchSize)
+                try allocate(trades, scope: scope, context: context, connection: connection, summary: &counted)
+                if counted.trades > 0 {
+                    let batch = AuditObject.batch(companyID: companyID)
+                    try audit?.record("fulfilment.allocate", object: batch, after: counted, in: connection)
+                }
+                return (trades.count, trades.last?.id ?? afterID, counted)
             }
-            summary = counted
+            summary.add(counted)
+            afterID = lastID
             if count < batchSize { return summary }
         }
     }
 
     private func allocate(
         _ trades: [StoredTrade],
+        scope: DataScope,
         context: CompanyContext,
         connection: any DatabaseConnection,
         summary: inout AllocationSummary
@@ -54,6 +75,7 @@ public struct AllocationService: Sendable {
             guard let warehouseID = warehouses[trade.id] else {
                 throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: "approved without reservations")
             }
+            guard scope.admits(shop: trade.shopID), scope.admits(warehouse: warehouseID) else { continue }
             let key = Self.mergeKey(trade)
             let shipment = try fulfilment.openShipment(
                 mergeKey: key,

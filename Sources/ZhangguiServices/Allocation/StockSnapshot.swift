@@ -22,6 +22,26 @@ public struct StockSnapshot: Sendable {
         )
     }
 
+    /// Loads what checking and reserving the lines with these 商家编码 needs: their catalogue entries, the SKUs their
+    /// combos are made of, and those SKUs' available stock and costs. The same answers as ``load(context:connection:)``
+    /// for those lines, at a fraction of the cost for one order in a large catalogue.
+    public static func load(
+        context: CompanyContext,
+        connection: any DatabaseConnection,
+        merchantCodes: Set<String>
+    ) throws -> StockSnapshot {
+        let catalog = try CatalogRecords(connection)
+            .index(companyID: context.id, currency: context.currency, merchantCodes: merchantCodes)
+        let skuIDs = Set(catalog.byID.values.flatMap { $0.parts.map(\.skuID) })
+        let book = StockBook(connection, currency: context.currency)
+        return StockSnapshot(
+            catalog: catalog,
+            warehouses: try CompanyRecords(connection).warehouses(companyID: context.id),
+            available: try book.available(companyID: context.id, skuIDs: skuIDs),
+            costs: try book.costs(companyID: context.id, skuIDs: skuIDs)
+        )
+    }
+
     /// The ids of the warehouses that serve `divisionCode`, in priority order.
     public func warehouseIDs(serving divisionCode: String?) -> [Int64] {
         warehouses.filter { $0.warehouse.serves(divisionCode: divisionCode) }.map(\.id)

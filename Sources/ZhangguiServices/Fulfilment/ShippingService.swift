@@ -1,8 +1,8 @@
-import ZhangguiCore
+public import ZhangguiCore
 public import ZhangguiStore
 
 /// What a shipping run did.
-public struct ShippingSummary: Sendable, Equatable {
+public struct ShippingSummary: Sendable, Equatable, Encodable {
     public var shipments = 0
     public var trades = 0
     public var units: Int64 = 0
@@ -11,6 +11,14 @@ public struct ShippingSummary: Sendable, Equatable {
     public var costFen: Int64 = 0
 
     public init() {}
+
+    mutating func add(_ other: ShippingSummary) {
+        shipments += other.shipments
+        trades += other.trades
+        units += other.units
+        revenueFen += other.revenueFen
+        costFen += other.costFen
+    }
 }
 
 /// Shipping (发货): the parcel leaves. Stock goes out through the stock book at moving-average cost, the
@@ -24,24 +32,54 @@ public struct ShippingService: Sendable {
         self.database = database
     }
 
-    /// Ships every waybilled shipment, `batchSize` shipments per transaction.
-    public func shipWaybilled(companyID: Int64, batchSize: Int = 500) throws -> ShippingSummary {
+    /// Ships every waybilled shipment of the shops and warehouses `scope` admits, `batchSize` shipments per
+    /// transaction.
+    /// - Parameter audit: who ships; each batch that shipped something writes `fulfilment.ship` with its summary in
+    ///   its own transaction.
+    public func shipWaybilled(
+        companyID: Int64,
+        scope: DataScope = .everything,
+        batchSize: Int = 500,
+        audit: AuditContext? = nil
+    ) throws -> ShippingSummary {
         var summary = ShippingSummary()
+        var after: Int64 = 0
         while true {
-            // A write may run again after a conflict with another writer: count into a copy, kept once committed.
-            let (count, counted) = try database.write { connection -> (Int, ShippingSummary) in
-                var counted = summary
+            // A write may run again after a conflict with another writer: counted apart, kept once committed.
+            let (count, last, counted) = try database.write { connection -> (Int, Int64, ShippingSummary) in
+                var counted = ShippingSummary()
                 let context = try CompanyContext.load(companyID, from: connection)
                 let shipments = try FulfilmentRecords(connection)
-                    .shipmentsToShip(companyID: companyID, limit: batchSize)
-                guard let first = shipments.first?.id, let last = shipments.last?.id else { return (0, counted) }
-                let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
-                try batch.ship(shipments, summary: &counted)
-                return (shipments.count, counted)
+                    .shipmentsToShip(companyID: companyID, after: after, limit: batchSize)
+                for run in Self.runs(of: shipments, admittedBy: scope) {
+                    guard let first = run.first?.id, let last = run.last?.id else { continue }
+                    let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
+                    try batch.ship(run, summary: &counted)
+                }
+                if counted.shipments > 0 {
+                    let batch = AuditObject.batch(companyID: companyID)
+                    try audit?.record("fulfilment.ship", object: batch, after: counted, in: connection)
+                }
+                return (shipments.count, shipments.last?.id ?? after, counted)
             }
-            summary = counted
+            summary.add(counted)
+            after = last
             if count < batchSize { return summary }
         }
+    }
+
+    /// The shipments `scope` admits, in runs of neighbours in `shipments` (every shipment to ship, in id order):
+    /// the id range of a run then holds no shipment to ship outside the scope, so it can be shipped by range.
+    static func runs(of shipments: [ShipmentRecord], admittedBy scope: DataScope) -> [[ShipmentRecord]] {
+        var runs: [[ShipmentRecord]] = [[]]
+        for shipment in shipments {
+            if scope.admits(shipment) {
+                runs[runs.count - 1].append(shipment)
+            } else if !(runs.last?.isEmpty ?? true) {
+                runs.append([])
+            }
+        }
+        return runs.filter { !$0.isEmpty }
     }
 }
 

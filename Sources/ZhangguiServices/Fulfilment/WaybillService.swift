@@ -1,4 +1,4 @@
-import ZhangguiCore
+public import ZhangguiCore
 public import ZhangguiStore
 
 /// Waybilling (打单): gets a waybill number for every allocated shipment.
@@ -11,14 +11,24 @@ public struct WaybillService: Sendable {
         self.courier = courier
     }
 
-    /// Issues waybills for every shipment whose trades are allocated, `batchSize` shipments per transaction.
+    /// Issues waybills for every shipment whose trades are allocated, of the shops and warehouses `scope` admits,
+    /// `batchSize` shipments per transaction.
+    /// - Parameter audit: who asks; each batch that issued numbers writes `fulfilment.waybill` with its count in its
+    ///   own transaction.
     /// - Returns: how many shipments got a number.
-    public func waybillAllocated(companyID: Int64, batchSize: Int = 1000) throws -> Int {
+    public func waybillAllocated(
+        companyID: Int64,
+        scope: DataScope = .everything,
+        batchSize: Int = 1000,
+        audit: AuditContext? = nil
+    ) throws -> Int {
         var total = 0
+        var after: Int64 = 0
         while true {
-            let count = try database.write { connection in
+            let (fetched, last, count) = try database.write { connection -> (Int, Int64, Int) in
                 let fulfilment = FulfilmentRecords(connection)
-                let shipments = try fulfilment.shipmentsToWaybill(companyID: companyID, limit: batchSize)
+                let found = try fulfilment.shipmentsToWaybill(companyID: companyID, after: after, limit: batchSize)
+                let shipments = found.filter(scope.admits)
                 let issued = try courier.issueRoutedWaybills(
                     for: shipments.map { WaybillRequest(shipmentID: $0.id, warehouseID: $0.warehouseID) },
                     companyID: companyID,
@@ -35,10 +45,28 @@ public struct WaybillService: Sendable {
                     }
                     try fulfilment.markWaybilled(shipmentID: shipment.id)
                 }
-                return shipments.count
+                if !shipments.isEmpty {
+                    let batch = AuditObject.batch(companyID: companyID)
+                    let counted = WaybillBatch(shipments: shipments.count)
+                    try audit?.record("fulfilment.waybill", object: batch, after: counted, in: connection)
+                }
+                return (found.count, found.last?.id ?? after, shipments.count)
             }
             total += count
-            if count < batchSize { return total }
+            after = last
+            if fetched < batchSize { return total }
         }
+    }
+}
+
+/// What one waybill batch did, as the audit log keeps it.
+private struct WaybillBatch: Encodable {
+    let shipments: Int
+}
+
+extension DataScope {
+    /// Whether the scope admits both the shop and the warehouse of `shipment`.
+    func admits(_ shipment: ShipmentRecord) -> Bool {
+        admits(shop: shipment.shopID) && admits(warehouse: shipment.warehouseID)
     }
 }

@@ -5,19 +5,20 @@ extension ReviewService {
     /// Approves a trade by hand (人工审核): reserves its stock and releases its holds. Holds a clerk may waive
     /// (notes, price, address, phone, refund) are acknowledged; an unmapped line or missing stock still refuses.
     /// - Returns: the ids of the approved trade and of any split parts.
+    /// - Parameter audit: who approves; the entry `order.approve` is written in the approval's transaction.
     /// - Throws: ``OrderActionError``; on refusal nothing changes, stock included.
     @discardableResult
-    public func approve(tradeID: Int64, companyID: Int64) throws -> [Int64] {
+    public func approve(tradeID: Int64, companyID: Int64, audit: AuditContext? = nil) throws -> [Int64] {
         try database.write { connection in
             let context = try CompanyContext.load(companyID, from: connection)
             let records = TradeRecords(connection, currency: context.currency)
             let trade = try loadTrade(tradeID, records: records, companyID: companyID)
             try allow(.approve, trade)
-            // Known limitation: the snapshot holds the whole company's catalogue, balances and costs, made for the
-            // batch review; for one order that is about 5 ms with 2,800 SKUs, inside the writer lock, so approvals
-            // by hand run about 200 a second (docs/BENCHMARKS.md). Correct, only slow; loading the order's SKUs
-            // alone is the fix.
-            let snapshot = try StockSnapshot.load(context: context, connection: connection)
+            let snapshot = try StockSnapshot.load(
+                context: context,
+                connection: connection,
+                merchantCodes: Set(trade.lines.map(\.merchantCode))
+            )
             let built = ReviewFactsBuilder(snapshot: snapshot, checkAddress: checkAddress).facts(for: trade)
             if let unmapped = trade.lines.first(where: {
                 snapshot.catalog.entry(forMerchantCode: $0.merchantCode) == nil
@@ -63,13 +64,14 @@ extension ReviewService {
                     to: .approved
                 )
             }
+            try audit?.recordAction(.approve, trade: trade, to: .approved, in: connection)
             return parts
         }
     }
 
     /// Holds a trade by hand with a note (手工挂起). A trade that had stock reserved gives it back, and leaves its
     /// shipment if it was in one.
-    public func hold(tradeID: Int64, note: String, companyID: Int64) throws {
+    public func hold(tradeID: Int64, note: String, companyID: Int64, audit: AuditContext? = nil) throws {
         try database.write { connection in
             let context = try CompanyContext.load(companyID, from: connection)
             let records = TradeRecords(connection, currency: context.currency)
@@ -84,12 +86,14 @@ extension ReviewService {
                 companyID: companyID
             )
             try records.move(tradeID: tradeID, by: .hold, from: trade.state)
+            let noted = note.isEmpty ? nil : note
+            try audit?.recordAction(.hold, trade: trade, to: .onHold, note: noted, in: connection)
         }
     }
 
     /// Releases a held trade back to review (释放). The reasons it was held for are acknowledged, so the next review
     /// does not hold it again for the same notes; stock and mapping are checked again.
-    public func release(tradeID: Int64, companyID: Int64) throws {
+    public func release(tradeID: Int64, companyID: Int64, audit: AuditContext? = nil) throws {
         try database.write { connection in
             let context = try CompanyContext.load(companyID, from: connection)
             let records = TradeRecords(connection, currency: context.currency)
@@ -100,13 +104,14 @@ extension ReviewService {
             try records.acknowledge(reasons.union(trade.acknowledgedHolds), tradeID: tradeID)
             try holds.releaseAll(tradeID: tradeID)
             try records.move(tradeID: tradeID, by: .release, from: .onHold)
+            try audit?.recordAction(.release, trade: trade, to: .pendingReview, in: connection)
         }
     }
 
     /// Cancels a trade that has not shipped (取消), such as when the buyer withdraws the order or the platform
     /// closes it: reserved stock is given back, the trade leaves its shipment, its holds are closed. A waybill
     /// number already issued stays with its shipment (telling the courier comes with the courier APIs).
-    public func cancel(tradeID: Int64, companyID: Int64) throws {
+    public func cancel(tradeID: Int64, companyID: Int64, audit: AuditContext? = nil) throws {
         try database.write { connection in
             let context = try CompanyContext.load(companyID, from: connection)
             let records = TradeRecords(connection, currency: context.currency)
@@ -117,6 +122,7 @@ extension ReviewService {
             }
             try HoldRecords(connection).releaseAll(tradeID: tradeID)
             try records.move(tradeID: tradeID, by: .cancel, from: trade.state)
+            try audit?.recordAction(.cancel, trade: trade, to: .cancelled, in: connection)
         }
     }
 
@@ -146,5 +152,30 @@ extension ReviewService {
         } catch {
             throw OrderActionError(code: .wrongState, tradeID: trade.id, detail: error.description)
         }
+    }
+}
+
+/// A trade's state (and a hold's note) as the audit log keeps it before and after a clerk's action.
+private struct OrderStateSnapshot: Encodable {
+    let state: String
+    let note: String?
+}
+
+extension AuditContext {
+    /// Records `order.<action>` on `trade` from its stored state to `state`.
+    fileprivate func recordAction(
+        _ action: TradeAction,
+        trade: StoredTrade,
+        to state: TradeState,
+        note: String? = nil,
+        in connection: any DatabaseConnection
+    ) throws {
+        try record(
+            "order.\(action.rawValue)",
+            object: .order(trade.id),
+            before: OrderStateSnapshot(state: trade.state.rawValue, note: nil),
+            after: OrderStateSnapshot(state: state.rawValue, note: note),
+            in: connection
+        )
     }
 }

@@ -101,29 +101,56 @@ public struct APIQueries {
         public let isCombo: Bool
     }
 
-    /// The company's products by id after `cursor`, up to `limit`.
-    public func products(companyID: Int64, after cursor: Int64, limit: Int) throws -> [Product] {
-        try connection.query(
+    /// The company's products by id after `cursor`, up to `limit`; with `warehouseIDs`, only those stocked there
+    /// (see ``stockedCondition(_:)``).
+    public func products(companyID: Int64, after cursor: Int64, limit: Int, warehouseIDs: Set<Int64>? = nil) throws
+        -> [Product]
+    {
+        let (stocked, arguments) = Self.stockedCondition(warehouseIDs)
+        return try connection.query(
             """
             SELECT id, code, barcode, name, spec, weight_grams, list_price_fen, is_combo FROM skus
-            WHERE company_id = ? AND id > ? ORDER BY id LIMIT ?
+            WHERE company_id = ? AND id > ?\(stocked) ORDER BY id LIMIT ?
             """,
-            companyID,
-            cursor,
-            limit
+            [companyID, cursor] + arguments + [limit]
         ).map(Self.product)
     }
 
-    /// Product `id` of the company, nil when the company has none with that id.
-    public func product(id: Int64, companyID: Int64) throws -> Product? {
-        try connection.queryOne(
+    /// Product `id` of the company, nil when the company has none with that id, or, with `warehouseIDs`, when it is
+    /// not stocked there.
+    public func product(id: Int64, companyID: Int64, warehouseIDs: Set<Int64>? = nil) throws -> Product? {
+        let (stocked, arguments) = Self.stockedCondition(warehouseIDs)
+        return try connection.query(
             """
             SELECT id, code, barcode, name, spec, weight_grams, list_price_fen, is_combo FROM skus
-            WHERE company_id = ? AND id = ?
+            WHERE company_id = ? AND id = ?\(stocked)
             """,
-            companyID,
-            id
-        ).map(Self.product)
+            [companyID, id] + arguments
+        ).first.map(Self.product)
+    }
+
+    /// The id of the product with `code`, nil when the company has none, or, with `warehouseIDs`, when it is not
+    /// stocked there.
+    public func productID(code: String, companyID: Int64, warehouseIDs: Set<Int64>? = nil) throws -> Int64? {
+        let (stocked, arguments) = Self.stockedCondition(warehouseIDs)
+        return try connection.query(
+            "SELECT id FROM skus WHERE company_id = ? AND code = ?\(stocked)",
+            [companyID, code] + arguments
+        ).first?.int(0)
+    }
+
+    /// `AND …` keeping the SKUs (`skus` rows) stocked in one of `warehouseIDs`: those with a balance there, and
+    /// combos with a component that has one. Nothing for nil (every warehouse).
+    static func stockedCondition(_ warehouseIDs: Set<Int64>?) -> (String, [any SQLBindable]) {
+        guard let warehouseIDs else { return ("", []) }
+        guard !warehouseIDs.isEmpty else { return (" AND 1 = 0", []) }
+        let list = Array(repeating: "?", count: warehouseIDs.count).joined(separator: ", ")
+        let condition = """
+             AND EXISTS (SELECT 1 FROM stock_balances b WHERE b.company_id = skus.company_id
+                AND b.warehouse_id IN (\(list)) AND (b.sku_id = skus.id OR b.sku_id IN (
+                    SELECT c.component_sku_id FROM combo_components c WHERE c.combo_sku_id = skus.id)))
+            """
+        return (condition, warehouseIDs.sorted().map { $0 as any SQLBindable })
     }
 
     private static func product(_ row: Row) -> Product {

@@ -98,27 +98,94 @@ public struct CatalogRecords {
         ) { row in
             components[row.int(0), default: []].append((row.int(1), row.int(2)))
         }
-        var byCode: [String: CatalogEntry] = [:]
-        var byBarcode: [String: CatalogEntry] = [:]
-        var codeByID: [Int64: String] = [:]
-        var byID: [Int64: CatalogEntry] = [:]
-        try connection.forEach(
-            "SELECT id, code, barcode, list_price_fen, is_combo FROM skus WHERE company_id = ?",
-            [companyID]
-        ) { row in
-            let id = row.int(0)
-            let parts: [(skuID: Int64, quantity: Int64)] = row.bool(4) ? components[id] ?? [] : [(id, Int64(1))]
-            let entry = CatalogEntry(
-                id: id,
-                code: row.string(1),
-                listPrice: Money(fen: row.int(3), currency: currency),
-                parts: parts
-            )
-            byCode[entry.code] = entry
-            if !row.string(2).isEmpty { byBarcode[row.string(2)] = entry }
-            codeByID[id] = entry.code
-            byID[id] = entry
+        var builder = CatalogIndexBuilder(currency: currency)
+        try connection.forEach("SELECT \(Self.entryColumns) FROM skus WHERE company_id = ?", [companyID]) { row in
+            builder.add(row, components: components)
         }
-        return CatalogIndex(byCode: byCode, byBarcode: byBarcode, codeByID: codeByID, byID: byID)
+        return builder.index
+    }
+
+    /// The part of the catalogue that order lines with these 商家编码 (or barcodes) refer to: their entries, and the
+    /// SKUs their combos are made of, so that `entry(forMerchantCode:)` answers for each code as the whole
+    /// catalogue would. For checking one order without loading thousands of SKUs.
+    public func index(companyID: Int64, currency: Currency, merchantCodes: Set<String>) throws -> CatalogIndex {
+        let codes = merchantCodes.filter { !$0.isEmpty }.sorted()
+        var builder = CatalogIndexBuilder(currency: currency)
+        guard !codes.isEmpty else { return builder.index }
+        // By code, then by barcode for the codes that are none: two lookups through the unique indexes, where one
+        // query with OR would read the whole catalogue.
+        var rows = try connection.query(
+            "SELECT \(Self.entryColumns) FROM skus WHERE company_id = ? AND code IN (\(Self.placeholders(codes.count)))",
+            [companyID] + codes.map { $0 as any SQLBindable }
+        )
+        let barcodes = Set(codes).subtracting(rows.map { $0.string(1) }).sorted()
+        if !barcodes.isEmpty {
+            rows += try connection.query(
+                "SELECT \(Self.entryColumns) FROM skus WHERE company_id = ? AND barcode <> '' "
+                    + "AND barcode IN (\(Self.placeholders(barcodes.count)))",
+                [companyID] + barcodes.map { $0 as any SQLBindable }
+            )
+        }
+        let comboIDs = rows.filter { $0.bool(4) }.map { $0.int(0) }
+        var components: [Int64: [(skuID: Int64, quantity: Int64)]] = [:]
+        if !comboIDs.isEmpty {
+            try connection.forEach(
+                "SELECT combo_sku_id, component_sku_id, quantity FROM combo_components "
+                    + "WHERE company_id = ? AND combo_sku_id IN (\(Self.placeholders(comboIDs.count)))",
+                [companyID] + comboIDs.map { $0 as any SQLBindable }
+            ) { row in
+                components[row.int(0), default: []].append((row.int(1), row.int(2)))
+            }
+        }
+        for row in rows { builder.add(row, components: components) }
+        let loaded = Set(rows.map { $0.int(0) })
+        let parts = Set(components.values.flatMap { $0.map(\.skuID) }).subtracting(loaded).sorted()
+        if !parts.isEmpty {
+            try connection.forEach(
+                "SELECT \(Self.entryColumns) FROM skus "
+                    + "WHERE company_id = ? AND id IN (\(Self.placeholders(parts.count)))",
+                [companyID] + parts.map { $0 as any SQLBindable }
+            ) { builder.add($0, components: [:]) }
+        }
+        return builder.index
+    }
+
+    private static let entryColumns = "id, code, barcode, list_price_fen, is_combo"
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
+
+/// Collects catalogue rows (`id, code, barcode, list_price_fen, is_combo`) into a ``CatalogIndex``.
+private struct CatalogIndexBuilder {
+    let currency: Currency
+    var byCode: [String: CatalogEntry] = [:]
+    var byBarcode: [String: CatalogEntry] = [:]
+    var codeByID: [Int64: String] = [:]
+    var byID: [Int64: CatalogEntry] = [:]
+
+    init(currency: Currency) {
+        self.currency = currency
+    }
+
+    var index: CatalogIndex {
+        CatalogIndex(byCode: byCode, byBarcode: byBarcode, codeByID: codeByID, byID: byID)
+    }
+
+    /// Adds one row; a combo's parts come from `components`, a plain SKU is its own single part.
+    mutating func add(_ row: Row, components: [Int64: [(skuID: Int64, quantity: Int64)]]) {
+        let id = row.int(0)
+        let parts: [(skuID: Int64, quantity: Int64)] = row.bool(4) ? components[id] ?? [] : [(id, Int64(1))]
+        let entry = CatalogEntry(
+            id: id,
+            code: row.string(1),
+            listPrice: Money(fen: row.int(3), currency: currency),
+            parts: parts
+        )
+        byCode[entry.code] = entry
+        if !row.string(2).isEmpty { byBarcode[row.string(2)] = entry }
+        codeByID[id] = entry.code
+        byID[id] = entry
     }
 }

@@ -14,6 +14,8 @@ public struct Reservation: Sendable, Hashable {
 public struct ShipmentRecord: Sendable, Hashable {
     public let id: Int64
     public let warehouseID: Int64
+    /// The shop of the shipment's trades (only trades of one shop share a shipment).
+    public let shopID: Int64
     public let courierCode: String?
     public let waybillNumber: String?
 }
@@ -206,40 +208,49 @@ public struct FulfilmentRecords {
     }
 
     /// Shipments waiting for a waybill (they hold allocated trades), in id order, up to `limit`.
-    public func shipmentsToWaybill(companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
+    public func shipmentsToWaybill(companyID: Int64, after: Int64 = 0, limit: Int) throws -> [ShipmentRecord] {
         try shipments(
             where:
                 "waybill_no IS NULL AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id "
                 + "AND t.state = 'allocated')",
             companyID: companyID,
+            after: after,
             limit: limit
         )
     }
 
-    /// Shipments with a waybill that have not left (they hold waybilled trades), in id order, up to `limit`.
-    public func shipmentsToShip(companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
+    /// Shipments with a waybill that have not left (they hold waybilled trades), in id order after `after`, up to
+    /// `limit`.
+    public func shipmentsToShip(companyID: Int64, after: Int64 = 0, limit: Int) throws -> [ShipmentRecord] {
         try shipments(
             where: """
                 waybill_no IS NOT NULL AND shipped_at IS NULL
                 AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = 'waybilled')
                 """,
             companyID: companyID,
+            after: after,
             limit: limit
         )
     }
 
-    private func shipments(where condition: String, companyID: Int64, limit: Int) throws -> [ShipmentRecord] {
+    private func shipments(where condition: String, companyID: Int64, after: Int64, limit: Int) throws
+        -> [ShipmentRecord]
+    {
         try connection.query(
             """
-            SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no FROM shipments s
-            WHERE s.company_id = ? AND \(condition) ORDER BY s.id LIMIT ?
+            SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no,
+                   (SELECT MIN(t.shop_id) FROM trades t WHERE t.shipment_id = s.id)
+            FROM shipments s
+            WHERE s.company_id = ? AND s.id > ? AND \(condition) ORDER BY s.id LIMIT ?
             """,
             companyID,
+            after,
             limit
         ).map { row in
             ShipmentRecord(
                 id: row.int(0),
                 warehouseID: row.int(1),
+                shopID: row.int(4),
                 courierCode: row.optionalString(2),
                 waybillNumber: row.optionalString(3)
             )

@@ -107,21 +107,23 @@ public struct ReportQueries {
     }
 
     /// The ledger entries of one SKU, oldest first: warehouse, deltas, value, reason, document, time.
-    public func ledger(companyID: Int64, skuCode: String, limit: Int) throws
+    public func ledger(companyID: Int64, skuCode: String, limit: Int, warehouseIDs: Set<Int64>? = nil) throws
         -> [(
             warehouse: String, onHand: Int64, reserved: Int64, frozen: Int64, value: Int64, reason: String,
             document: String
         )]
     {
-        try connection.query(
+        let ids = warehouseIDs.map { $0.sorted() }
+        let condition = ids.map { ids in
+            ids.isEmpty ? " AND 1 = 0" : " AND l.warehouse_id IN (\(CatalogRecords.placeholders(ids.count)))"
+        }
+        return try connection.query(
             """
             SELECT w.code, l.on_hand_delta, l.reserved_delta, l.frozen_delta, l.value_delta_fen, l.reason, l.document
             FROM stock_ledger l JOIN warehouses w ON w.id = l.warehouse_id JOIN skus s ON s.id = l.sku_id
-            WHERE l.company_id = ? AND s.code = ? ORDER BY l.id LIMIT ?
+            WHERE l.company_id = ? AND s.code = ?\(condition ?? "") ORDER BY l.id LIMIT ?
             """,
-            companyID,
-            skuCode,
-            limit
+            [companyID, skuCode] + (ids ?? []).map { $0 as any SQLBindable } + [limit]
         ).map { ($0.string(0), $0.int(1), $0.int(2), $0.int(3), $0.int(4), $0.string(5), $0.string(6)) }
     }
 }
@@ -138,6 +140,26 @@ extension ReportQueries {
         public let waybill: String?
         /// Open holds as `reason(check): detail`, joined by `; `.
         public let holds: String
+
+        public init(
+            tradeID: Int64,
+            platformOrderID: String,
+            splitSeq: Int64,
+            state: String,
+            paidFen: Int64,
+            isHighPriority: Bool,
+            waybill: String?,
+            holds: String
+        ) {
+            self.tradeID = tradeID
+            self.platformOrderID = platformOrderID
+            self.splitSeq = splitSeq
+            self.state = state
+            self.paidFen = paidFen
+            self.isHighPriority = isHighPriority
+            self.waybill = waybill
+            self.holds = holds
+        }
     }
 
     /// Trades of the company, optionally in one state, newest platform order first, up to `limit`.

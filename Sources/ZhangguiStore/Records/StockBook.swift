@@ -162,15 +162,23 @@ public struct StockBook {
         return StockLevel(onHand: row.int(0), reserved: row.int(1), frozen: row.int(2))
     }
 
-    /// Available units per warehouse id and SKU id, for every balance of the company with some available.
-    public func available(companyID: Int64) throws -> [Int64: [Int64: Int64]] {
+    /// Available units per warehouse id and SKU id, for every balance of the company with some available; of the
+    /// SKUs `skuIDs` only, when given.
+    public func available(companyID: Int64, skuIDs: Set<Int64>? = nil) throws -> [Int64: [Int64: Int64]] {
         var result: [Int64: [Int64: Int64]] = [:]
+        var (condition, arguments) = Self.skuCondition(skuIDs)
+        if skuIDs != nil {
+            // The key is (warehouse, SKU): naming the company's warehouses lets a few SKUs be looked up by key
+            // instead of reading every balance.
+            condition += " AND warehouse_id IN (SELECT id FROM warehouses WHERE company_id = ?)"
+            arguments.append(companyID)
+        }
         try connection.forEach(
             """
             SELECT warehouse_id, sku_id, on_hand - reserved - frozen FROM stock_balances
-            WHERE company_id = ? AND on_hand - reserved - frozen > 0
+            WHERE company_id = ? AND on_hand - reserved - frozen > 0\(condition)
             """,
-            [companyID]
+            [companyID] + arguments
         ) { row in
             result[row.int(0), default: [:]][row.int(1)] = row.int(2)
         }
@@ -258,13 +266,27 @@ public struct StockBook {
 }
 
 extension StockBook {
-    /// The moving-average cost state of every SKU of the company that has one.
-    public func costs(companyID: Int64) throws -> [Int64: MovingAverageCost] {
+    /// The moving-average cost state of every SKU of the company that has one; of the SKUs `skuIDs` only, when given.
+    public func costs(companyID: Int64, skuIDs: Set<Int64>? = nil) throws -> [Int64: MovingAverageCost] {
         var result: [Int64: MovingAverageCost] = [:]
-        try connection.forEach("SELECT sku_id, quantity, value_fen FROM sku_costs WHERE company_id = ?", [companyID]) {
+        let (condition, arguments) = Self.skuCondition(skuIDs)
+        try connection.forEach(
+            "SELECT sku_id, quantity, value_fen FROM sku_costs WHERE company_id = ?\(condition)",
+            [companyID] + arguments
+        ) {
             result[$0.int(0)] = MovingAverageCost(quantity: $0.int(1), value: Money(fen: $0.int(2), currency: currency))
         }
         return result
+    }
+
+    /// `AND sku_id IN (…)` and its arguments for a set of SKU ids; nothing for nil (every SKU).
+    private static func skuCondition(_ skuIDs: Set<Int64>?) -> (String, [any SQLBindable]) {
+        guard let skuIDs else { return ("", []) }
+        guard !skuIDs.isEmpty else { return (" AND 1 = 0", []) }
+        return (
+            " AND sku_id IN (\(CatalogRecords.placeholders(skuIDs.count)))",
+            skuIDs.sorted().map { $0 as any SQLBindable }
+        )
     }
 }
 

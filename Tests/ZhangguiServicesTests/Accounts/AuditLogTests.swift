@@ -142,20 +142,23 @@ struct AuditLogTests {
         }
     }
 
-    @Test("other services record with their own actor and object, in their own transaction")
+    @Test("other services record with their own actor and object, inside their own transaction")
     func recordFromElsewhere() throws {
         let bed = try AccountBed()
         let company = try bed.register()
         let admin = try bed.session("boss@example.com")
 
-        try bed.audit.record(
-            "trade.approve",
-            object: AuditObject(type: "trade", id: "17"),
-            before: ["state": "onHold"],
-            after: ["state": "approved"],
-            by: admin.actor,
-            at: t0 + 9
-        )
+        try bed.database.write { connection in
+            try AuditLog.record(
+                "trade.approve",
+                object: AuditObject(type: "trade", id: "17"),
+                before: ["state": "onHold"],
+                after: ["state": "approved"],
+                by: admin.actor,
+                at: t0 + 9,
+                in: connection
+            )
+        }
 
         let entry = try #require(try bed.entries(about: AuditObject(type: "trade", id: "17"), by: admin).first)
         #expect(entry.companyID == company.companyID)

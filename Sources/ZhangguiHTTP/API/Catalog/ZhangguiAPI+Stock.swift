@@ -58,18 +58,24 @@ extension ZhangguiAPI {
         return try .json(StockList(stock: places))
     }
 
-    /// `GET /api/v1/stock/{sku}/ledger?limit=`: the SKU's ledger, oldest first; 404 for a code the company does not
-    /// have; `limit` 1–10000 (default 1000).
+    /// `GET /api/v1/stock/{sku}/ledger?limit=`: the SKU's ledger in the principal's warehouses, oldest first; 404
+    /// for a code the company does not have or that is stocked in none of those warehouses; `limit` 1–10000 (default
+    /// 1000).
     func ledger(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let limit = try request.integerQuery("limit", default: 1000, in: 1...10_000)
         let code = request.pathParameters["sku"] ?? ""
         let entries = try database.read { connection -> [LedgerEntry]? in
-            guard try CatalogRecords(connection).id(ofCode: code, companyID: principal.companyID) != nil else {
-                return nil
-            }
-            let visible = try visibleWarehouses(principal, connection)
-            let rows = try ReportQueries(connection).ledger(companyID: principal.companyID, skuCode: code, limit: limit)
-            return rows.filter { visible.contains($0.warehouse) }.map {
+            let warehouses = principal.scope.warehouses.ids
+            let queries = APIQueries(connection)
+            guard try queries.productID(code: code, companyID: principal.companyID, warehouseIDs: warehouses) != nil
+            else { return nil }
+            let rows = try ReportQueries(connection).ledger(
+                companyID: principal.companyID,
+                skuCode: code,
+                limit: limit,
+                warehouseIDs: warehouses
+            )
+            return rows.map {
                 LedgerEntry(
                     warehouse: $0.warehouse,
                     onHandDelta: $0.onHand,

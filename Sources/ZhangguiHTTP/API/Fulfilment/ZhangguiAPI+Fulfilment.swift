@@ -34,9 +34,12 @@ extension ZhangguiAPI {
     /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.
     func allocate(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
-        let summary = try AllocationService(database: database).allocateApproved(companyID: principal.companyID)
+        let summary = try AllocationService(database: database).allocateApproved(
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: auditContext(principal)
+        )
         let answer = AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
-        try recordBatch("fulfilment.allocate", answer, principal)
         return try .json(answer)
     }
 
@@ -44,15 +47,22 @@ extension ZhangguiAPI {
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
-        let answer = WaybillAnswer(shipments: try service.waybillAllocated(companyID: principal.companyID))
-        try recordBatch("fulfilment.waybill", answer, principal)
-        return try .json(answer)
+        let count = try service.waybillAllocated(
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: auditContext(principal)
+        )
+        return try .json(WaybillAnswer(shipments: count))
     }
 
     /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`.
     func ship(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
-        let summary = try ShippingService(database: database).shipWaybilled(companyID: principal.companyID)
+        let summary = try ShippingService(database: database).shipWaybilled(
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: auditContext(principal)
+        )
         let answer = ShippingAnswer(
             shipments: summary.shipments,
             trades: summary.trades,
@@ -60,19 +70,12 @@ extension ZhangguiAPI {
             revenueFen: summary.revenueFen,
             costFen: summary.costFen
         )
-        try recordBatch("fulfilment.ship", answer, principal)
         return try .json(answer)
     }
 
-    /// Records a batch step in the audit log; the object is the company's batch, the after-state its summary.
-    func recordBatch(_ action: String, _ summary: some Encodable, _ principal: Principal) throws {
-        try AuditLog(database: database).record(
-            action,
-            object: AuditObject(type: "batch", id: String(principal.companyID)),
-            after: summary,
-            by: principal.actor,
-            at: now
-        )
+    /// The principal and the time, for the services to record their changes in the audit log.
+    func auditContext(_ principal: Principal) -> AuditContext {
+        AuditContext(actor: principal.actor, at: now)
     }
 
     /// Batch steps take no body: a client sending one probably meant another route.

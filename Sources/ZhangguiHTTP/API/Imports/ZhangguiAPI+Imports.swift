@@ -59,26 +59,11 @@ extension ZhangguiAPI {
                 kind,
                 path: path,
                 shop: shop,
-                dryRun: isDryRun
+                dryRun: isDryRun,
+                audit: auditContext(principal)
             )
         }
-        let answer = Self.answer(report)
-        if !isDryRun {
-            try AuditLog(database: database).record(
-                "import.\(kind.rawValue)",
-                object: AuditObject(type: "import", id: name),
-                after: ImportAudit(rowsRead: report.rowsRead, imported: report.imported, rowsFailed: report.rowsFailed),
-                by: principal.actor,
-                at: now
-            )
-        }
-        return try .json(answer)
-    }
-
-    struct ImportAudit: Encodable {
-        let rowsRead: Int
-        let imported: Int
-        let rowsFailed: Int
+        return try .json(Self.answer(report))
     }
 
     /// Writes the upload to a file of its own in a fresh temporary directory, runs `body` on it, and removes both.

@@ -16,11 +16,6 @@ extension ZhangguiAPI {
         let parts: [Int64]?
     }
 
-    struct StateSnapshot: Encodable {
-        let state: String
-        let note: String?
-    }
-
     /// The clerk's actions on one order, as `zhanggui approve|hold|release|cancel` do them.
     enum OrderAction: String, CaseIterable {
         case approve, hold, release, cancel
@@ -36,34 +31,26 @@ extension ZhangguiAPI {
         }
     }
 
-    /// Runs the action through ``ReviewService`` and records it in the audit log with the request id.
+    /// Runs the action through ``ReviewService``, which records it in the audit log in the same transaction.
     func act(_ action: OrderAction, _ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let id = try tradeID(request, principal)
         let note = action == .hold && !request.body.isEmpty ? try request.decodeJSON(HoldBody.self).note : nil
         if action != .hold, !request.body.isEmpty {
             throw HTTPError(.badRequest, code: .unknownField, message: "this action takes no body")
         }
-        let before = try state(of: id, principal)
         let review = ReviewService(database: database, checkAddress: settings.checkAddress)
         let companyID = principal.companyID
+        let audit = auditContext(principal)
         var parts: [Int64]?
         try answeringRefusals {
             switch action {
-            case .approve: parts = try review.approve(tradeID: id, companyID: companyID)
-            case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID)
-            case .release: try review.release(tradeID: id, companyID: companyID)
-            case .cancel: try review.cancel(tradeID: id, companyID: companyID)
+            case .approve: parts = try review.approve(tradeID: id, companyID: companyID, audit: audit)
+            case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID, audit: audit)
+            case .release: try review.release(tradeID: id, companyID: companyID, audit: audit)
+            case .cancel: try review.cancel(tradeID: id, companyID: companyID, audit: audit)
             }
         }
         let after = try state(of: id, principal)
-        try AuditLog(database: database).record(
-            "order.\(action.rawValue)",
-            object: AuditObject(type: "order", id: String(id)),
-            before: StateSnapshot(state: before, note: nil),
-            after: StateSnapshot(state: after, note: note),
-            by: principal.actor,
-            at: now
-        )
         return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
     }
 

@@ -3,14 +3,14 @@ import ZhangguiServices
 import ZhangguiStore
 
 extension ZhangguiAPI {
-    struct OrderList: Encodable {
+    struct OrderList: JSONWritable {
         let orders: [Order]
         /// The cursor of the next page; absent on the last one.
         let next: String?
     }
 
     /// One trade: amounts are whole fen in the company's currency.
-    struct Order: Encodable {
+    struct Order: JSONWritable {
         let id: Int64
         let shop: String
         let platformOrderID: String
@@ -81,6 +81,36 @@ extension ZhangguiAPI {
             principal.scope.admits(shop: shopID)
         else { throw HTTPError.objectNotFound("order") }
         return id
+    }
+}
+
+extension ZhangguiAPI.OrderList {
+    /// Keys in sorted order: `next`, `orders`.
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("next", next)
+        writer.key("orders")
+        writer.beginArray()
+        for order in orders { order.writeJSON(to: &writer) }
+        writer.endArray()
+        writer.endObject()
+    }
+}
+
+extension ZhangguiAPI.Order {
+    /// Keys in sorted order, `holds` to `waybill`.
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("holds", holds)
+        writer.member("id", id)
+        writer.member("isHighPriority", isHighPriority)
+        writer.member("paidFen", paidFen)
+        writer.member("platformOrderID", platformOrderID)
+        writer.member("shop", shop)
+        writer.member("splitSeq", splitSeq)
+        writer.member("state", state)
+        writer.member("waybill", waybill)
+        writer.endObject()
     }
 }
 

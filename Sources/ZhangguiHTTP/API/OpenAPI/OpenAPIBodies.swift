@@ -1,0 +1,311 @@
+/// The request and answer bodies of every route, as docs/SERVER.md lists them, keyed by `METHOD pattern`.
+/// A test checks that every route of the server has an entry, and that every write describes its request body.
+enum OpenAPIBodies {
+    private typealias Members = [(String, OpenAPISchema)]
+
+    /// Named schemas shared by several routes (`components/schemas`).
+    static let components: [String: OpenAPISchema] = [
+        "Error": .object([
+            (
+                "error",
+                .object(
+                    required: [("code", .string), ("message", .string)],
+                    optional: [("field", .string), ("row", .integer)]
+                )
+            )
+        ]),
+        "Product": .object([
+            ("id", .integer), ("code", .string), ("barcode", .string), ("name", .string), ("spec", .string),
+            ("weightGrams", .integer), ("listPriceFen", .integer), ("isCombo", .boolean),
+        ]),
+        "OrderSummary": .object(
+            required: [
+                ("id", .integer), ("shop", .string), ("platformOrderID", .string), ("splitSeq", .integer),
+                ("state", tradeState), ("paidFen", .integer), ("isHighPriority", .boolean),
+            ],
+            optional: [("waybill", .string), ("holds", .string)]
+        ),
+        "Order": .object(required: orderRequired, optional: orderOptional),
+        "ActionAnswer": .object(required: [("id", .integer), ("state", tradeState)], optional: [("parts", ids)]),
+        "Created": .object([("id", .integer)]),
+        "ImportReport": .object([
+            ("kind", .string), ("file", .string), ("isDryRun", .boolean), ("rowsRead", .integer),
+            ("imported", .integer), ("duplicates", .integer), ("cancelled", .integer), ("rowsFailed", .integer),
+            (
+                "issues",
+                .array(.object([("file", .string), ("row", .integer), ("column", .string), ("message", .string)]))
+            ),
+        ]),
+        "ScopeReach": .anyOf([.oneOfWords(["all"]), ids]),
+    ]
+
+    private static let ids = OpenAPISchema.array(.integer)
+    private static let permissions = OpenAPISchema.array(.string)
+    private static let tradeState = OpenAPISchema.oneOfWords([
+        "pendingReview", "onHold", "approved", "allocated", "waybilled", "shipped", "cancelled",
+    ])
+
+    private static let orderRequired: Members = [
+        ("id", .integer), ("shop", .string), ("platformOrderID", .string), ("splitSeq", .integer),
+        ("state", tradeState), ("orderedAt", .integer), ("paidFen", .integer), ("freightFen", .integer),
+        ("isHighPriority", .boolean),
+        (
+            "receiver",
+            .object([
+                ("name", .string), ("phone", .string), ("province", .string), ("city", .string),
+                ("district", .string), ("address", .string),
+            ])
+        ),
+        ("buyerNote", .string), ("sellerMemo", .string),
+        (
+            "lines",
+            .array(
+                .object(
+                    required: [
+                        ("lineNo", .integer), ("merchantCode", .string), ("name", .string), ("quantity", .integer),
+                        ("unitPriceFen", .integer), ("netFen", .integer),
+                    ],
+                    optional: [("skuID", .integer)]
+                )
+            )
+        ),
+        ("holds", .array(.object([("reason", .string), ("check", .string), ("detail", .string)]))),
+        (
+            "parts",
+            .array(
+                .object(
+                    required: [("id", .integer), ("splitSeq", .integer), ("state", tradeState)],
+                    optional: [("waybill", .string)]
+                )
+            )
+        ),
+    ]
+
+    private static let orderOptional: Members = [
+        ("paidAt", .integer), ("divisionCode", .string),
+        (
+            "shipment",
+            .object(
+                required: [("id", .integer)],
+                optional: [("courier", .string), ("waybill", .string), ("shippedAt", .integer)]
+            )
+        ),
+    ]
+
+    /// Every route's bodies.
+    static let routes: [String: RouteBodies] =
+        sessionRoutes.merging(catalogueRoutes) { $1 }.merging(orderRoutes) { $1 }.merging(booksRoutes) { $1 }
+        .merging(userRoutes) { $1 }
+
+    private static let sessionRoutes: [String: RouteBodies] = [
+        "GET /api/v1/health": .read(.object([("schema", .integer), ("status", .string)])),
+        "GET /api/v1/openapi.json": .read(.anyObject),
+        "POST /api/v1/companies": .write(
+            .json(
+                .object(
+                    required: [("companyName", .string), ("adminEmail", .string), ("adminPassword", .string)],
+                    optional: [("timeZone", .string)]
+                )
+            ),
+            201,
+            .object([("companyID", .integer), ("adminUserID", .integer)])
+        ),
+        "POST /api/v1/session": .write(
+            .json(
+                .object(
+                    required: [("email", .string), ("password", .string)],
+                    optional: [("totp", .string), ("recoveryCode", .string)]
+                )
+            ),
+            201,
+            .object([("csrfToken", .string), ("companyID", .integer), ("userID", .integer), ("expiresAt", .integer)])
+        ),
+        "DELETE /api/v1/session": .action(204),
+    ]
+
+    private static let catalogueRoutes: [String: RouteBodies] = [
+        "GET /api/v1/products": .read(
+            .object(required: [("products", .array(.ref("Product")))], optional: [("next", .string)])
+        ),
+        "GET /api/v1/products/{id}": .read(.ref("Product")),
+        "GET /api/v1/stock": .read(
+            .object([
+                (
+                    "stock",
+                    .array(
+                        .object([
+                            ("warehouse", .string), ("sku", .string), ("onHand", .integer), ("reserved", .integer),
+                            ("frozen", .integer), ("available", .integer),
+                        ])
+                    )
+                )
+            ])
+        ),
+        "GET /api/v1/stock/{sku}/ledger": .read(
+            .object([
+                ("sku", .string),
+                (
+                    "entries",
+                    .array(
+                        .object([
+                            ("warehouse", .string), ("onHandDelta", .integer), ("reservedDelta", .integer),
+                            ("frozenDelta", .integer), ("valueDeltaFen", .integer), ("reason", .string),
+                            ("document", .string),
+                        ])
+                    )
+                ),
+            ])
+        ),
+        "POST /api/v1/imports/{kind}": .write(.file, 200, .ref("ImportReport")),
+    ]
+
+    private static let orderRoutes: [String: RouteBodies] = [
+        "GET /api/v1/orders": .read(
+            .object(required: [("orders", .array(.ref("OrderSummary")))], optional: [("next", .string)])
+        ),
+        "GET /api/v1/orders/{id}": .read(.ref("Order")),
+        "POST /api/v1/orders/{id}/approve": .action(200, .ref("ActionAnswer")),
+        "POST /api/v1/orders/{id}/hold": .write(
+            .json(.object(required: [], optional: [("note", .string)]), isRequired: false),
+            200,
+            .ref("ActionAnswer")
+        ),
+        "POST /api/v1/orders/{id}/release": .action(200, .ref("ActionAnswer")),
+        "POST /api/v1/orders/{id}/cancel": .action(200, .ref("ActionAnswer")),
+        "POST /api/v1/fulfilment/allocate": .action(
+            200,
+            .object([("trades", .integer), ("shipments", .integer), ("merged", .integer)])
+        ),
+        "POST /api/v1/fulfilment/waybill": .action(200, .object([("shipments", .integer)])),
+        "POST /api/v1/fulfilment/ship": .action(
+            200,
+            .object([
+                ("shipments", .integer), ("trades", .integer), ("units", .integer), ("revenueFen", .integer),
+                ("costFen", .integer),
+            ])
+        ),
+    ]
+
+    private static let booksRoutes: [String: RouteBodies] = [
+        "GET /api/v1/books/check": .read(
+            .object([
+                ("isClean", .boolean), ("stockPlaces", .integer), ("ledgerEntries", .integer), ("vouchers", .integer),
+                ("voucherLines", .integer), ("trialBalanceFen", .integer), ("differences", .array(.string)),
+            ])
+        ),
+        "GET /api/v1/books/report": .read(
+            .object([
+                ("orders", .integer), ("splitParts", .integer), ("highPriority", .integer),
+                ("tradesByState", .map(.integer)), ("heldByReason", .map(.integer)), ("shipments", .integer),
+                ("mergedShipments", .integer), ("onHand", .integer), ("reserved", .integer),
+                ("stockValueFen", .integer), ("revenueFen", .integer), ("costFen", .integer),
+                ("topSKUs", .array(.object([("sku", .string), ("revenueFen", .integer), ("costFen", .integer)]))),
+            ])
+        ),
+        "GET /api/v1/audit": .read(
+            .object([
+                (
+                    "entries",
+                    .array(
+                        .object(
+                            required: [
+                                ("id", .integer), ("at", .integer), ("action", .string), ("objectType", .string),
+                                ("objectID", .string), ("requestID", .string),
+                            ],
+                            optional: [
+                                ("userID", .integer), ("tokenID", .integer), ("before", .string), ("after", .string),
+                            ]
+                        )
+                    )
+                )
+            ])
+        ),
+    ]
+
+    private static let userRoutes: [String: RouteBodies] = [
+        "GET /api/v1/users": .read(
+            .object([
+                (
+                    "users",
+                    .array(
+                        .object([
+                            ("id", .integer), ("email", .string), ("displayName", .string), ("isDisabled", .boolean),
+                            ("isTOTPEnabled", .boolean), ("roleIDs", ids),
+                        ])
+                    )
+                )
+            ])
+        ),
+        "POST /api/v1/users": .write(
+            .json(
+                .object(
+                    required: [("email", .string), ("password", .string), ("roleIDs", ids)],
+                    optional: [("displayName", .string)]
+                )
+            ),
+            201,
+            .ref("Created")
+        ),
+        "POST /api/v1/users/{id}/disable": .action(204),
+        "PUT /api/v1/users/{id}/roles": .write(.json(.object([("roleIDs", ids)])), 204),
+        "PUT /api/v1/users/{id}/scope": .write(
+            .json(.object([("shops", .ref("ScopeReach")), ("warehouses", .ref("ScopeReach"))])),
+            204
+        ),
+        "GET /api/v1/roles": .read(
+            .object([
+                (
+                    "roles",
+                    .array(
+                        .object(
+                            required: [("id", .integer), ("name", .string), ("permissions", permissions)],
+                            optional: [("builtIn", .string)]
+                        )
+                    )
+                )
+            ])
+        ),
+        "POST /api/v1/roles": .write(
+            .json(.object([("name", .string), ("permissions", permissions)])),
+            201,
+            .ref("Created")
+        ),
+        "POST /api/v1/account/totp": .action(201, .object([("secret", .string), ("uri", .string)])),
+        "POST /api/v1/account/totp/confirm": .write(
+            .json(.object([("code", .string)])),
+            200,
+            .object([("recoveryCodes", .array(.string))])
+        ),
+        "POST /api/v1/account/password": .write(
+            .json(.object([("currentPassword", .string), ("newPassword", .string)])),
+            204
+        ),
+        "GET /api/v1/tokens": .read(
+            .object([
+                (
+                    "tokens",
+                    .array(
+                        .object(
+                            required: [
+                                ("id", .integer), ("prefix", .string), ("name", .string), ("permissions", permissions),
+                                ("createdBy", .integer), ("createdAt", .integer),
+                            ],
+                            optional: [("expiresAt", .integer), ("revokedAt", .integer), ("lastUsedAt", .integer)]
+                        )
+                    )
+                )
+            ])
+        ),
+        "POST /api/v1/tokens": .write(
+            .json(
+                .object(
+                    required: [("name", .string), ("permissions", permissions)],
+                    optional: [("expiresAt", .integer)]
+                )
+            ),
+            201,
+            .object([("id", .integer), ("token", .string), ("prefix", .string)])
+        ),
+        "DELETE /api/v1/tokens/{id}": .action(204),
+    ]
+}
