@@ -2,7 +2,7 @@
 # Each installs the Debian packages it needs (only those missing), builds, and runs.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev pkg-config tzdata
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libqrencode-dev pkg-config tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 

@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "CHTTPShims", dependencies: ["CMicroHTTPD"]),
         .systemLibrary(name: "CArgon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -54,6 +55,7 @@ let package = Package(
             name: "ZhangguiHTTP",
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "CMicroHTTPD", "CHTTPShims",
+                "CQRencode",
             ],
             swiftSettings: strictSettings
         ),

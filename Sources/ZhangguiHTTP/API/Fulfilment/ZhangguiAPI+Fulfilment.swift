@@ -34,24 +34,39 @@ extension ZhangguiAPI {
     /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.
     func allocate(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try allocate(principal))
+    }
+
+    /// Allocates the company's approved orders and records the batch; the order desk runs the same.
+    func allocate(_ principal: Principal) throws -> AllocationAnswer {
         let summary = try AllocationService(database: database).allocateApproved(companyID: principal.companyID)
         let answer = AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
         try recordBatch("fulfilment.allocate", answer, principal)
-        return try .json(answer)
+        return answer
     }
 
     /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try waybill(principal))
+    }
+
+    /// Takes waybill numbers for the company's allocated orders and records the batch.
+    func waybill(_ principal: Principal) throws -> WaybillAnswer {
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let answer = WaybillAnswer(shipments: try service.waybillAllocated(companyID: principal.companyID))
         try recordBatch("fulfilment.waybill", answer, principal)
-        return try .json(answer)
+        return answer
     }
 
     /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`.
     func ship(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try ship(principal))
+    }
+
+    /// Ships the company's waybilled orders, books them and records the batch.
+    func ship(_ principal: Principal) throws -> ShippingAnswer {
         let summary = try ShippingService(database: database).shipWaybilled(companyID: principal.companyID)
         let answer = ShippingAnswer(
             shipments: summary.shipments,
@@ -61,7 +76,7 @@ extension ZhangguiAPI {
             costFen: summary.costFen
         )
         try recordBatch("fulfilment.ship", answer, principal)
-        return try .json(answer)
+        return answer
     }
 
     /// Records a batch step in the audit log; the object is the company's batch, the after-state its summary.

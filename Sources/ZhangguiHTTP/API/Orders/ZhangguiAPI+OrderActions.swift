@@ -43,11 +43,21 @@ extension ZhangguiAPI {
         if action != .hold, !request.body.isEmpty {
             throw HTTPError(.badRequest, code: .unknownField, message: "this action takes no body")
         }
+        let (after, parts) = try answeringRefusals { try perform(action, tradeID: id, note: note, principal) }
+        return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
+    }
+
+    /// Runs `action` on trade `id` (already checked to be in the principal's company and scope) through
+    /// ``ReviewService`` and records it in the audit log; returns the state after it and, for an approval, the parts.
+    /// The order pages run the same.
+    func perform(_ action: OrderAction, tradeID id: Int64, note: String?, _ principal: Principal) throws
+        -> (state: String, parts: [Int64]?)
+    {
         let before = try state(of: id, principal)
         let review = ReviewService(database: database, checkAddress: settings.checkAddress)
         let companyID = principal.companyID
         var parts: [Int64]?
-        try answeringRefusals {
+        do {
             switch action {
             case .approve: parts = try review.approve(tradeID: id, companyID: companyID)
             case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID)
@@ -64,7 +74,7 @@ extension ZhangguiAPI {
             by: principal.actor,
             at: now
         )
-        return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
+        return (after, parts)
     }
 
     private func state(of tradeID: Int64, _ principal: Principal) throws -> String {

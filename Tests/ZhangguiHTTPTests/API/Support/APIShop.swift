@@ -41,7 +41,7 @@ final class APIShop {
         )
         let api = ZhangguiAPI(database: database, schemaVersion: schema, settings: settings)
         routes = api.router.routes
-        test = try TestServer { router in router = api.router }
+        test = try TestServer { router in router = api.siteRouter }
     }
 
     deinit {
@@ -111,7 +111,7 @@ final class APIShop {
         }
     }
 
-    private static func ingest(_ database: SQLiteDatabase, companyID: Int64, orders: [String]) throws -> [Int64] {
+    static func ingest(_ database: SQLiteDatabase, companyID: Int64, orders: [String]) throws -> [Int64] {
         let trades = orders.map { id in
             Trade(
                 platformOrderID: id,
