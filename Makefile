@@ -3,23 +3,31 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libqrencode-dev pkg-config tzdata
+BROWSER_PACKAGES := chromium chromium-driver python3-selenium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 
 export no_proxy := 127.0.0.1,localhost
 export NO_PROXY := 127.0.0.1,localhost
 
-.PHONY: demo test bench deps build release lint clean
+.PHONY: demo test browser-test bench deps build release lint clean
 
 ## demo: run the main job on a month of real orders (UCI Online Retail, December 2010) in a fresh database
 demo: release
 	.build/release/zhanggui demo
 
-## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL
-test: APT_PACKAGES += postgresql
+## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL,
+## then the pages in headless Chromium (screenshots in out/browser/)
+test: APT_PACKAGES += postgresql $(BROWSER_PACKAGES)
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
+	scripts/browser-test.sh .build/debug/zhanggui
+
+## browser-test: only the pages in headless Chromium driven by selenium (docs/WEB.md)
+browser-test: APT_PACKAGES += $(BROWSER_PACKAGES)
+browser-test: build
+	scripts/browser-test.sh .build/debug/zhanggui
 
 ## bench: measure the main job on synthetic orders and on the full UCI year, then the HTTP server under load (wrk)
 bench: APT_PACKAGES += wrk jq curl

@@ -86,6 +86,34 @@ struct OrderDeskPageTests {
         #expect(!page.text.contains("<script"))
     }
 
+    @Test("bad input on the desk is said on the page with a 4xx, never a 500")
+    func badInput() async throws {
+        let shop = try APIShop()
+        let browser = Browser(shop)
+        try await browser.signIn("admin@a.example")
+        let id = String(shop.companyA.tradeIDs[0])
+        let longNote = String(repeating: "长", count: 501)
+        let answers = [
+            try await browser.post("/orders/actions", [("action", "approve")]),
+            try await browser.post("/orders/actions", [("action", "drop table"), ("id", id)]),
+            try await browser.post("/orders/actions", [("action", "hold"), ("id", id), ("note", longNote)]),
+            try await browser.post("/orders/actions", [("action", "approve")] + (0...50).map { ("id", "\($0)") }),
+            try await browser.post("/orders/actions", [("action", "release"), ("id", "abc")]),
+            try await browser.get("/orders/abc"),
+            try await browser.get("/orders/\(Int64.max)"),
+            try await browser.get("/orders?from=2024-13&cursor=x"),
+            try await browser.get("/no-such-page"),
+        ]
+        let statuses = answers.map(\.status)
+        let api = try await browser.get("/api/v1/no-such-route")
+
+        #expect(statuses == [400, 400, 400, 400, 200, 404, 404, 400, 404])
+        #expect(answers.allSatisfy { $0.header("Content-Type")?.hasPrefix("text/html") == true })
+        #expect(answers[0].text.contains("请先勾选订单") && answers[2].text.contains("500"))
+        #expect(answers[4].text.contains("找不到该对象"))
+        #expect(api.status == 404 && api.header("Content-Type")?.hasPrefix("application/json") == true)
+    }
+
     static func nextLink(in page: String) -> String? {
         guard let end = page.range(of: "\">下一页</a>") else { return nil }
         let before = page[..<end.lowerBound]

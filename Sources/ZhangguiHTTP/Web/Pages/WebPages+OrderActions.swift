@@ -22,7 +22,7 @@ extension WebPages {
             }
             body = try batchResult(action, context)
         } else {
-            return errorPage(.badRequest, .unknownAction, texts: texts, context: context)
+            throw PageProblem(.unknownAction)
         }
         return Responses.page(Layout(context: context).render(title: texts(.results), body: body))
     }
@@ -30,11 +30,15 @@ extension WebPages {
     private func reviewResults(_ action: ZhangguiAPI.OrderAction, _ context: PageContext) throws -> HTML {
         let texts = context.texts
         let ids = context.form.values("id")
-        guard !ids.isEmpty else {
-            return "<h1>\(texts(.results))</h1><p class=\"error\">\(texts(.chooseOrders))</p>\(backLink(texts))"
+        guard !ids.isEmpty else { throw PageProblem(.chooseOrders) }
+        guard ids.count <= Self.deskPageSize else {
+            throw PageProblem(.tooManyOrders, ["limit": String(Self.deskPageSize)])
         }
         let note = action == .hold ? context.form["note"] : nil
-        let rows = try ids.prefix(Self.deskPageSize).map { text -> HTML in
+        if let note, note.count > Self.maximumNoteLength {
+            throw PageProblem(.noteTooLong, ["limit": String(Self.maximumNoteLength)])
+        }
+        let rows = try ids.map { text -> HTML in
             let outcome: String
             do {
                 guard let id = Int64(text), id > 0,
@@ -73,6 +77,9 @@ extension WebPages {
         }
         return "<h1>\(texts(.results))</h1><p class=\"notice\">\(summary)</p>\(backLink(texts))"
     }
+
+    /// The longest hold note a page accepts, in characters.
+    static let maximumNoteLength = 500
 
     private func backLink(_ texts: Texts) -> HTML {
         "<p><a href=\"/orders\">\(texts(.backToOrders))</a></p>"

@@ -26,6 +26,7 @@ struct WebPages: Sendable {
         addAccountRoutes(to: &router)
         page(&router, .get, "/", .signedIn) { try dashboard($0) }
         addOrderDeskRoutes(to: &router)
+        router.fallback = { notFound($0) }
     }
 
     /// Adds a page that needs a session with `access`. Without a session it sends the browser to the sign-in page;
@@ -47,6 +48,8 @@ struct WebPages: Sendable {
                 return try answering(texts: texts, context: context) { try handler(context) }
             } catch let refusal as PageRefusal {
                 return refusal.response(pages: self, texts: texts)
+            } catch {
+                return failed(error, request, texts: texts, context: nil)
             }
         }
     }
@@ -110,6 +113,8 @@ struct WebPages: Sendable {
     func answering(texts: Texts, context: PageContext?, _ body: () throws -> HTTPResponse) throws -> HTTPResponse {
         do {
             return try body()
+        } catch let problem as PageProblem {
+            return errorPage(problem.status, problem.message, problem.parameters, texts: texts, context: context)
         } catch let error as HTTPError {
             let message: Message = error.status == .notFound ? .notFound : .badRequest
             return errorPage(error.status, message, texts: texts, context: context)
@@ -119,14 +124,34 @@ struct WebPages: Sendable {
         } catch let error as OrderActionError {
             let (status, message) = Messages.of(error)
             return errorPage(status, message, texts: texts, context: context)
+        } catch {
+            return failed(error, context?.request, texts: texts, context: context)
         }
     }
 
+    /// The page for an error no one expected: logged with its type only (its description may hold data), 500.
+    func failed(_ error: any Error, _ request: HTTPRequest?, texts: Texts, context: PageContext?) -> HTTPResponse {
+        request?.logger.error("page failed", ["error.type": String(reflecting: type(of: error))])
+        return errorPage(.internalServerError, .internalError, texts: texts, context: context)
+    }
+
+    /// The answer to a path no route has: the JSON error under `/api/`, a page elsewhere.
+    func notFound(_ request: HTTPRequest) -> HTTPResponse? {
+        guard !request.path.hasPrefix("/api/") else { return nil }
+        return errorPage(.notFound, .notFound, texts: texts(of: request), context: nil)
+    }
+
     /// A page saying what went wrong, with the status that says it to programs.
-    func errorPage(_ status: HTTPStatus, _ message: Message, texts: Texts, context: PageContext?) -> HTTPResponse {
+    func errorPage(
+        _ status: HTTPStatus,
+        _ message: Message,
+        _ parameters: [String: String] = [:],
+        texts: Texts,
+        context: PageContext?
+    ) -> HTTPResponse {
         let body: HTML = """
             <h1>\(texts(.problem))</h1>
-            <p class="error">\(texts(message))</p>
+            <p class="error">\(texts(message, parameters))</p>
             <p><a href="/">\(texts(.backToDashboard))</a></p>
             """
         let title = texts(.problem)
@@ -165,5 +190,18 @@ struct PageContext: Sendable {
     /// The hidden field that proves a form came from this session's pages.
     var csrfField: HTML {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(formToken)\">"
+    }
+}
+
+/// Bad input a page refuses: the message from the catalogue with its parameters, and the status (400 unless said).
+struct PageProblem: Error {
+    let message: Message
+    let parameters: [String: String]
+    let status: HTTPStatus
+
+    init(_ message: Message, _ parameters: [String: String] = [:], status: HTTPStatus = .badRequest) {
+        self.message = message
+        self.parameters = parameters
+        self.status = status
     }
 }

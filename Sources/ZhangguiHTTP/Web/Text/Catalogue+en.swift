@@ -126,6 +126,8 @@ extension Catalogue {
         .results: "Results",
         .outcome: "Outcome",
         .chooseOrders: "Choose orders first.",
+        .tooManyOrders: "At most {limit} orders at a time.",
+        .noteTooLong: "A hold note has at most {limit} characters.",
         .unknownAction: "Unknown action.",
         .allocated: "Allocated {trades} orders in {shipments} parcels.",
         .waybilled: "Took waybill numbers for {shipments} parcels.",

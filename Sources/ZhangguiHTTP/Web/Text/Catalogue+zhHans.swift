@@ -128,6 +128,8 @@ extension Catalogue {
         .results: "操作结果",
         .outcome: "结果",
         .chooseOrders: "请先勾选订单。",
+        .tooManyOrders: "一次最多处理 {limit} 个订单。",
+        .noteTooLong: "挂起备注最多 {limit} 个字。",
         .unknownAction: "未知的操作。",
         .allocated: "已配货 {trades} 个订单，{shipments} 个包裹。",
         .waybilled: "已为 {shipments} 个包裹取得运单号。",

@@ -125,6 +125,8 @@ enum Message: String, CaseIterable, Sendable {
     case results
     case outcome
     case chooseOrders
+    case tooManyOrders
+    case noteTooLong
     case unknownAction
     case allocated
     case waybilled
