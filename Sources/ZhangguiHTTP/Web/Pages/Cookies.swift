@@ -21,9 +21,10 @@ enum Cookies {
         return nil
     }
 
-    /// `Set-Cookie` for `name`: HttpOnly, SameSite=Strict, Path=/, Secure behind TLS; `maxAge` 0 forgets it.
+    /// `Set-Cookie` for `name`: HttpOnly, SameSite=Lax like the session cookie (so a page opened from a link
+    /// elsewhere still gets its form token), Path=/, Secure behind TLS; `maxAge` 0 forgets it.
     static func setting(_ name: String, _ value: String, maxAge: Int64, isSecure: Bool = false) -> String {
-        "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (isSecure ? "; Secure" : "")
+        "\(name)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax" + (isSecure ? "; Secure" : "")
     }
 
     /// A fresh random token of 32 hexadecimal digits from the system's secure generator.

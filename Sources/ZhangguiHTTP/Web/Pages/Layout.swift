@@ -1,3 +1,4 @@
+import Foundation
 import ZhangguiCore
 
 /// The frame of every page: the header with company, user, language switch and sign-out, and the navigation,
@@ -49,7 +50,8 @@ struct Layout {
     private static func languageSwitch(texts: Texts, back: String) -> HTML {
         let other = texts.language.other
         let label = Texts(language: other)(.languageName)
-        return "<a class=\"language\" href=\"/language?to=\(other.rawValue)&amp;back=\(back)\">\(label)</a>"
+        let path = back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return "<a class=\"language\" href=\"/language?to=\(other.rawValue)&amp;back=\(path)\">\(label)</a>"
     }
 
     private static func document(texts: Texts, title: String, header: HTML, body: HTML) -> HTML {
