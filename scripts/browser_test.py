@@ -34,7 +34,7 @@ def totp(secret, at):
 
 def browser():
     options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1024,900",
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=820,1180",
                      "--disable-dev-shm-usage", "--no-proxy-server"]:
         options.add_argument(argument)
     options.binary_location = "/usr/bin/chromium"

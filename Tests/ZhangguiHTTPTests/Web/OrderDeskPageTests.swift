@@ -66,7 +66,7 @@ struct OrderDeskPageTests {
         let batch = try await browser.post("/orders/actions", [("action", "allocate")])
 
         #expect(result.status == 200 && result.text.components(separatedBy: "已审核").count - 1 == 2)
-        #expect(order.text.contains("<code>order.approve</code>"))
+        #expect(order.text.contains("<code>order.approve</code>") && order.text.contains("<td>admin@a.example</td>"))
         #expect(batch.status == 200 && batch.text.contains("已配货 2 个订单"))
     }
 

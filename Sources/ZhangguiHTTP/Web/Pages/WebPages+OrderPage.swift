@@ -106,10 +106,16 @@ extension WebPages {
             limit: 100
         )
         guard !entries.isEmpty else { return "<h2>\(texts(.history))</h2><p>\(texts(.noHistory))</p>" }
+        let emails = try database.read { connection in
+            Dictionary(
+                try UserRecords(connection).users(companyID: context.principal.companyID).map { ($0.id, $0.email) },
+                uniquingKeysWith: { first, _ in first }
+            )
+        }
         let rows = entries.map(\.entry).map { entry -> HTML in
             """
             <tr><td>\(context.time(entry.at))</td><td><code>\(entry.action)</code></td>\
-            <td>\(entry.userID.map { String($0) } ?? "")</td><td><code>\(entry.beforeJSON ?? "")</code></td>\
+            <td>\(entry.userID.flatMap { emails[$0] } ?? "")</td><td><code>\(entry.beforeJSON ?? "")</code></td>\
             <td><code>\(entry.afterJSON ?? "")</code></td></tr>
             """
         }
