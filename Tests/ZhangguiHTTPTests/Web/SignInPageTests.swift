@@ -29,11 +29,18 @@ struct SignInPageTests {
         let wrong = try await browser.signIn("admin@a.example", password: "not the password at all")
         let forged = try await Browser(shop).post("/signin", [("email", "admin@a.example")], csrf: "forged")
         let anonymous = try await Browser(shop).get("/orders")
+        let apiSession = try await shop.signIn("admin@a.example")
+        let apiBrowser = Browser(shop)
+        apiBrowser.setCookie("zg_session", apiSession.sessionToken ?? "")
+        let withoutFormToken = try await apiBrowser.get("/orders")
+        apiBrowser.setCookie("zg_csrf", "not-the-session-token")
+        let withWrongFormToken = try await apiBrowser.get("/orders")
 
         #expect(wrong.status == 401)
         #expect(wrong.text.contains("邮箱或密码错误"))
         #expect(forged.status == 403)
         #expect(anonymous.status == 303 && anonymous.header("Location") == "/signin")
+        #expect(withoutFormToken.status == 303 && withWrongFormToken.status == 303)
     }
 
     @Test("two-factor setup shows a QR code; afterwards sign-in needs the app's code or a recovery code")

@@ -69,11 +69,14 @@ struct WebPages: Sendable {
         }
     }
 
-    /// The signed-in user of a request. A form post must carry the session's form token in its `csrf` field.
+    /// The signed-in user of a request. A form post must carry the session's form token in its `csrf` field; a page
+    /// read needs the `zg_csrf` cookie to be that token, so its forms will work: a session opened through the JSON
+    /// API, which sets no such cookie, is sent to sign in on the page.
     private func signedInContext(_ request: HTTPRequest, texts: Texts) throws -> PageContext {
         guard let session = Cookies.value(Cookies.session, in: request.headers) else { throw PageRefusal.signInFirst }
         var form = FormBody([])
-        var csrf: String?
+        var csrf = Cookies.value(Cookies.formToken, in: request.headers)
+        if !request.method.isWrite, csrf == nil { throw PageRefusal.signInFirst }
         if request.method.isWrite {
             guard request.headers["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") ?? false else {
                 throw PageRefusal.badForm
@@ -86,7 +89,7 @@ struct WebPages: Sendable {
         do {
             principal = try accounts.validateSession(session, now: now, csrfToken: csrf, requestID: request.id)
         } catch let error as AccountError where error.code == .csrfMismatch {
-            throw PageRefusal.formTokenMismatch
+            throw request.method.isWrite ? PageRefusal.formTokenMismatch : PageRefusal.signInFirst
         } catch is AccountError {
             throw PageRefusal.signInFirst
         }

@@ -17,6 +17,11 @@ final class Browser: @unchecked Sendable {
         self.shop = shop
     }
 
+    /// Sets a cookie as if the server had.
+    func setCookie(_ name: String, _ value: String) {
+        cookies[name] = value
+    }
+
     /// Sends a GET; a query goes in `path`.
     func get(_ path: String) async throws -> TestAnswer {
         try await send("GET", path, body: nil)
