@@ -116,7 +116,7 @@ struct CatalogueTests {
                 "alt=\"",
             ] {
                 for part in line.components(separatedBy: attribute).dropFirst() {
-                    texts.append(String(part.prefix { $0 != "\"" && $0 != "\\" }))
+                    texts.append(String(part.prefix { $0 != "\"" && $0 != "\\" && $0 != "'" }))
                 }
             }
         }

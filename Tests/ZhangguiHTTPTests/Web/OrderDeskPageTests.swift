@@ -63,10 +63,12 @@ struct OrderDeskPageTests {
         let ids = shop.companyA.tradeIDs.map { ("id", String($0)) }
         let result = try await browser.post("/orders/actions", [("action", "approve")] + ids)
         let order = try await browser.get("/orders/\(shop.companyA.tradeIDs[0])")
+        let buttons = ["approve", "hold", "release", "cancel"].filter { order.text.contains("value=\"\($0)\"") }
         let batch = try await browser.post("/orders/actions", [("action", "allocate")])
 
         #expect(result.status == 200 && result.text.components(separatedBy: "已审核").count - 1 == 2)
         #expect(order.text.contains("<code>order.approve</code>") && order.text.contains("<td>admin@a.example</td>"))
+        #expect(buttons == ["hold", "cancel"])
         #expect(batch.status == 200 && batch.text.contains("已配货 2 个订单"))
     }
 

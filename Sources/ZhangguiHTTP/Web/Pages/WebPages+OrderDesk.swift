@@ -111,7 +111,7 @@ extension WebPages {
         }
         return """
             <form method="post" action="/orders/actions">\(context.csrfField)
-            \(actionButtons(context, includeCancel: false))
+            \(actionButtons(context, for: nil))
             <table><tr><th></th><th>\(texts(.orderNumber))</th><th>\(texts(.shop))</th><th>\(texts(.state))</th>\
             <th>\(texts(.holdReason))</th><th>\(texts(.businessDay))</th><th>\(texts(.receiver))</th>\
             <th class="number">\(texts(.paid))</th><th>\(texts(.waybill))</th></tr>
@@ -121,29 +121,34 @@ extension WebPages {
             """
     }
 
-    /// The buttons of the actions the user may run: review actions on the chosen orders, and the fulfilment
-    /// batch steps, which take every order ready for them.
-    func actionButtons(_ context: PageContext, includeCancel: Bool) -> HTML {
+    /// The buttons of the actions the user may run. On the desk (`state` nil): approve, hold and release for the
+    /// ticked orders, and the fulfilment batch steps, which take every order ready for them. On an order's page:
+    /// the review actions that `TradeWorkflow` allows from the order's state, cancel included.
+    func actionButtons(_ context: PageContext, for state: TradeState?) -> HTML {
         let texts = context.texts
         var buttons: [HTML] = []
         if context.can(.ordersReview) {
-            buttons.append("<button type=\"submit\" name=\"action\" value=\"approve\">\(texts(.approve))</button>")
-            buttons.append(
-                """
-                <input name="note" placeholder="\(texts(.holdNote))" size="12">\
-                <button type="submit" name="action" value="hold">\(texts(.hold))</button>
-                """
-            )
-            buttons.append("<button type=\"submit\" name=\"action\" value=\"release\">\(texts(.release))</button>")
-            if includeCancel {
-                buttons.append("<button type=\"submit\" name=\"action\" value=\"cancel\">\(texts(.cancel))</button>")
+            let actions: [(TradeAction, Message)] = [
+                (.approve, .approve), (.hold, .hold), (.release, .release), (.cancel, .cancel),
+            ]
+            for (action, label) in actions where Self.offers(action, from: state) {
+                let note: HTML =
+                    action == .hold ? "<input name=\"note\" placeholder=\"\(texts(.holdNote))\" size=\"12\">" : .empty
+                let button: HTML = "<button type=\"submit\" name=\"action\" value=\"\(action.rawValue)\">"
+                buttons.append("\(note)\(button)\(texts(label))</button>")
             }
         }
-        if context.can(.ordersFulfil), !includeCancel {
+        if context.can(.ordersFulfil), state == nil {
             for (action, label) in [("allocate", Message.allocateAll), ("waybill", .waybillAll), ("ship", .shipAll)] {
                 buttons.append("<button type=\"submit\" name=\"action\" value=\"\(action)\">\(texts(label))</button>")
             }
         }
         return buttons.isEmpty ? .empty : "<div class=\"actions\">\(buttons)</div>"
+    }
+
+    /// Whether a review action is offered: on the desk all but cancel, on an order's page those its state allows.
+    private static func offers(_ action: TradeAction, from state: TradeState?) -> Bool {
+        guard let state else { return action != .cancel }
+        return TradeWorkflow.transitions[action]?.from.contains(state) ?? false
     }
 }
