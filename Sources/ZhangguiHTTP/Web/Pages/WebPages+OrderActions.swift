@@ -38,27 +38,31 @@ extension WebPages {
         if let note, note.count > Self.maximumNoteLength {
             throw PageProblem(.noteTooLong, ["limit": String(Self.maximumNoteLength)])
         }
-        let rows = try ids.map { text -> HTML in
-            let outcome: String
-            do {
-                guard let id = Int64(text), id > 0,
-                    let shop = try database.read({
-                        try APIQueries($0).shopOfTrade(id, companyID: context.principal.companyID)
-                    }),
-                    context.principal.scope.admits(shop: shop)
-                else { return "<tr><td>\(text)</td><td class=\"error\">\(texts(.notFound))</td></tr>" }
-                let result = try api.perform(action, tradeID: id, note: note, context.principal)
-                outcome = texts.state(result.state)
-                return "<tr><td><a href=\"/orders/\(id)\">\(id)</a></td><td>\(outcome)</td></tr>"
-            } catch let error as OrderActionError {
-                return "<tr><td>\(text)</td><td class=\"error\">\(texts(Messages.of(error).1))</td></tr>"
-            }
-        }
+        let rows = try ids.map { try reviewOne($0, action, note: note, context) }
         return """
             <h1>\(texts(.results))</h1>
             <table><tr><th>\(texts(.order))</th><th>\(texts(.outcome))</th></tr>\(rows)</table>
             \(backLink(texts))
             """
+    }
+
+    /// One row of the results: the order's new state, or why it was refused. An id that is not a number, not the
+    /// company's or outside the user's shops is "not found".
+    private func reviewOne(_ text: String, _ action: ZhangguiAPI.OrderAction, note: String?, _ context: PageContext)
+        throws -> HTML
+    {
+        let texts = context.texts
+        let principal = context.principal
+        guard let id = Int64(text), id > 0,
+            let shop = try database.read({ try APIQueries($0).shopOfTrade(id, companyID: principal.companyID) }),
+            principal.scope.admits(shop: shop)
+        else { return "<tr><td>\(text)</td><td class=\"error\">\(texts(.notFound))</td></tr>" }
+        do {
+            let result = try api.perform(action, tradeID: id, note: note, principal)
+            return "<tr><td><a href=\"/orders/\(id)\">\(id)</a></td><td>\(texts.state(result.state))</td></tr>"
+        } catch let error as OrderActionError {
+            return "<tr><td>\(text)</td><td class=\"error\">\(texts(Messages.of(error).1))</td></tr>"
+        }
     }
 
     private func batchResult(_ action: String, _ context: PageContext) throws -> HTML {
