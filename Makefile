@@ -2,7 +2,8 @@
 # Each installs the Debian packages it needs (only those missing), builds, and runs.
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libcurl4-openssl-dev pkg-config tzdata libcairo2-dev libpango1.0-dev libzint-dev fonts-wqy-microhei
+APT_PACKAGES := libsqlite3-dev zlib1g-dev libmicrohttpd-dev libargon2-dev libssl-dev libpq-dev libcurl4-openssl-dev libqrencode-dev pkg-config tzdata libcairo2-dev libpango1.0-dev libzint-dev fonts-wqy-microhei
+BROWSER_PACKAGES := chromium chromium-driver python3-selenium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BENCH_ORDERS ?= 20000
 BENCH_RUNS ?= 1
@@ -10,21 +11,28 @@ BENCH_RUNS ?= 1
 export no_proxy := 127.0.0.1,localhost
 export NO_PROXY := 127.0.0.1,localhost
 
-.PHONY: demo test bench sim deps build release lint clean
+.PHONY: demo test browser-test bench sim deps build release lint clean
 
 ## demo: run the main job on a month of real orders (UCI Online Retail, December 2010) in a fresh database
 demo: release
 	.build/release/zhanggui demo
 
 ## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
-## back up, destroy and restore a shop on each engine (scripts/test-backup.sh) and run two servers' scheduled jobs
-## on one PostgreSQL database (scripts/test-scheduler.sh)
-test: APT_PACKAGES += postgresql poppler-utils zbar-tools
+## back up, destroy and restore a shop on each engine (scripts/test-backup.sh), run two servers' scheduled jobs on
+## one PostgreSQL database (scripts/test-scheduler.sh), and drive the pages in headless Chromium (screenshots in
+## out/browser/)
+test: APT_PACKAGES += postgresql poppler-utils zbar-tools $(BROWSER_PACKAGES)
 test: deps lint
 	$(SWIFT) build --build-tests
 	scripts/with-postgres.sh $(SWIFT) test --skip-build
 	ZHANGGUI="$$($(SWIFT) build --show-bin-path)/zhanggui" scripts/with-postgres.sh \
 		sh -c 'scripts/test-backup.sh && scripts/test-scheduler.sh'
+	scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/zhanggui"
+
+## browser-test: only the pages in headless Chromium driven by selenium (docs/WEB.md)
+browser-test: APT_PACKAGES += $(BROWSER_PACKAGES)
+browser-test: build
+	scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/zhanggui"
 
 ## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
 ## ratio), on the full UCI year, label printing (1,000 labels), then the HTTP server under load (wrk)

@@ -35,6 +35,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
         // The layers of docs/ARCHITECTURE.md, each knowing only the ones below it.
         .target(name: "ZhangguiCore", swiftSettings: strictSettings),
@@ -69,6 +70,7 @@ let package = Package(
             name: "ZhangguiHTTP",
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "CMicroHTTPD", "CHTTPShims",
+                "CQRencode",
             ],
             swiftSettings: strictSettings
         ),

@@ -10,6 +10,7 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let ok = HTTPStatus(200)
     public static let created = HTTPStatus(201)
     public static let noContent = HTTPStatus(204)
+    public static let seeOther = HTTPStatus(303)
     public static let badRequest = HTTPStatus(400)
     public static let unauthorized = HTTPStatus(401)
     public static let forbidden = HTTPStatus(403)

@@ -18,6 +18,9 @@ public struct Router: Sendable {
         let handler: Handler
     }
 
+    /// The answer to a path no route has, when it gives one; otherwise the JSON 404. The web pages answer a page.
+    public var fallback: (@Sendable (HTTPRequest) -> HTTPResponse?)?
+
     /// Every route, in the order added.
     public private(set) var routes: [Route] = []
 
@@ -58,7 +61,7 @@ public struct Router: Sendable {
     public func respond(to request: HTTPRequest) -> (response: HTTPResponse, route: String?) {
         switch resolve(request.method, request.path) {
         case .notFound:
-            return (HTTPError.notFound.response, nil)
+            return (fallback?(request) ?? HTTPError.notFound.response, nil)
         case .methodNotAllowed(let pattern, let allowed):
             return (HTTPError.methodNotAllowed(allowed: allowed).response, pattern.description)
         case .found(let route, let parameters):

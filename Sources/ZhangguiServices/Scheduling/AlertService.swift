@@ -14,9 +14,14 @@ public struct AlertService: Sendable {
     /// - Returns: the point with the stock it watches now.
     /// - Throws: ``ReorderPointError`` for an unknown code, a combo, or a quantity outside 0…10,000,000.
     @discardableResult
-    public func setReorderPoint(skuCode: String, warehouseCode: String, quantity: Int64, companyID: Int64, now: Int64)
-        throws -> ReorderLevel
-    {
+    public func setReorderPoint(
+        skuCode: String,
+        warehouseCode: String,
+        quantity: Int64,
+        companyID: Int64,
+        now: Int64,
+        audit: AuditContext? = nil
+    ) throws -> ReorderLevel {
         guard (0...Limits.quantity).contains(quantity) else {
             throw ReorderPointError(code: .badQuantity, value: String(quantity))
         }
@@ -30,11 +35,19 @@ public struct AlertService: Sendable {
                 throw ReorderPointError(code: .unknownWarehouse, value: warehouseCode)
             }
             let points = ReorderPointRecords(connection)
+            let isThis = { (level: ReorderLevel) in level.warehouseID == warehouse.id && level.skuID == sku.id }
+            let before = try points.levels(companyID: companyID).first(where: isThis)
             try points.set(warehouseID: warehouse.id, skuID: sku.id, quantity: quantity, companyID: companyID, at: now)
-            let levels = try points.levels(companyID: companyID)
-            guard let level = levels.first(where: { $0.warehouseID == warehouse.id && $0.skuID == sku.id }) else {
+            guard let level = try points.levels(companyID: companyID).first(where: isThis) else {
                 throw ReorderPointError(code: .unknownSKU, value: skuCode)
             }
+            try audit?.record(
+                "stock.setReorderPoint",
+                object: AuditObject(type: "reorderPoint", id: "\(warehouseCode)/\(skuCode)"),
+                before: before.map { ReorderPointState(level: $0) },
+                after: ReorderPointState(level: level),
+                in: connection
+            )
             return level
         }
     }
@@ -58,5 +71,18 @@ public struct AlertService: Sendable {
         try database.read {
             try JobRunRecords($0).recent(companyID: companyID, limit: limit, unfinishedOnly: unfinishedOnly)
         }
+    }
+}
+
+/// A reorder point as the audit log records it.
+private struct ReorderPointState: Encodable {
+    let sku: String
+    let warehouse: String
+    let quantity: Int64
+
+    init(level: ReorderLevel) {
+        sku = level.skuCode
+        warehouse = level.warehouseCode
+        quantity = level.reorderPoint
     }
 }

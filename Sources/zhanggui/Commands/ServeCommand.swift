@@ -52,7 +52,7 @@ enum ServeCommand {
             )
         )
         let stopSignals = StopSignals()
-        let server = try HTTPServer(configuration: configuration, router: api.router)
+        let server = try HTTPServer(configuration: configuration, router: api.siteRouter)
         logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])
         Output.line("listening on \(server.url)")
         Output.line("stop with Ctrl-C, or: kill -TERM \(getpid())")

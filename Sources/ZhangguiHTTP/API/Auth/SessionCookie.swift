@@ -6,15 +6,7 @@ enum SessionCookie {
 
     /// The session token in the request's `Cookie` header(s), nil when absent or empty.
     static func value(in headers: HTTPHeaders) -> String? {
-        for header in headers.values(for: "Cookie") {
-            for pair in header.split(separator: ";") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name else { continue }
-                let value = parts[1].trimmingCharacters(in: .whitespaces)
-                if !value.isEmpty { return value }
-            }
-        }
-        return nil
+        Cookies.value(name, in: headers)
     }
 
     /// The token of an `Authorization: Bearer zg_…` header; nil for any other kind of header.

@@ -34,30 +34,45 @@ extension ZhangguiAPI {
     /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.
     func allocate(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try allocate(principal))
+    }
+
+    /// Allocates the approved orders within the principal's scope; the service records the batch in the audit log.
+    /// The order desk runs the same.
+    func allocate(_ principal: Principal) throws -> AllocationAnswer {
         let summary = try AllocationService(database: database).allocateApproved(
             companyID: principal.companyID,
             scope: principal.scope,
             audit: auditContext(principal)
         )
-        let answer = AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
-        return try .json(answer)
+        return AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
     }
 
     /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try waybill(principal))
+    }
+
+    /// Takes waybill numbers for the company's allocated orders and records the batch.
+    func waybill(_ principal: Principal) throws -> WaybillAnswer {
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(
             companyID: principal.companyID,
             scope: principal.scope,
             audit: auditContext(principal)
         )
-        return try .json(WaybillAnswer(shipments: count))
+        return WaybillAnswer(shipments: count)
     }
 
     /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`.
     func ship(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
+        return try .json(try ship(principal))
+    }
+
+    /// Ships the waybilled orders within the principal's scope and books them; the service records the batch.
+    func ship(_ principal: Principal) throws -> ShippingAnswer {
         let summary = try ShippingService(database: database).shipWaybilled(
             companyID: principal.companyID,
             scope: principal.scope,
@@ -70,7 +85,7 @@ extension ZhangguiAPI {
             revenueFen: summary.revenueFen,
             costFen: summary.costFen
         )
-        return try .json(answer)
+        return answer
     }
 
     /// The principal and the time, for the services to record their changes in the audit log.

@@ -38,20 +38,27 @@ extension ZhangguiAPI {
         if action != .hold, !request.body.isEmpty {
             throw HTTPError(.badRequest, code: .unknownField, message: "this action takes no body")
         }
+        let (after, parts) = try answeringRefusals { try perform(action, tradeID: id, note: note, principal) }
+        return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
+    }
+
+    /// Runs `action` on trade `id` (already checked to be in the principal's company and scope) through
+    /// ``ReviewService``, which writes the audit entry in the change's transaction; returns the state after it and,
+    /// for an approval, the parts. The order pages run the same.
+    func perform(_ action: OrderAction, tradeID id: Int64, note: String?, _ principal: Principal) throws
+        -> (state: String, parts: [Int64]?)
+    {
         let review = ReviewService(database: database, checkAddress: settings.checkAddress)
         let companyID = principal.companyID
         let audit = auditContext(principal)
         var parts: [Int64]?
-        try answeringRefusals {
-            switch action {
-            case .approve: parts = try review.approve(tradeID: id, companyID: companyID, audit: audit)
-            case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID, audit: audit)
-            case .release: try review.release(tradeID: id, companyID: companyID, audit: audit)
-            case .cancel: try review.cancel(tradeID: id, companyID: companyID, audit: audit)
-            }
+        switch action {
+        case .approve: parts = try review.approve(tradeID: id, companyID: companyID, audit: audit)
+        case .hold: try review.hold(tradeID: id, note: note ?? "", companyID: companyID, audit: audit)
+        case .release: try review.release(tradeID: id, companyID: companyID, audit: audit)
+        case .cancel: try review.cancel(tradeID: id, companyID: companyID, audit: audit)
         }
-        let after = try state(of: id, principal)
-        return try .json(ActionAnswer(id: id, state: after, parts: (parts?.count ?? 0) > 1 ? parts : nil))
+        return (try state(of: id, principal), parts)
     }
 
     private func state(of tradeID: Int64, _ principal: Principal) throws -> String {

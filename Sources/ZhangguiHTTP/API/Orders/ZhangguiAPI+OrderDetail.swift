@@ -71,7 +71,14 @@ extension ZhangguiAPI {
     /// `GET /api/v1/orders/{id}`.
     func order(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let id = try tradeID(request, principal)
-        let detail = try database.read { connection -> OrderDetail? in
+        guard let detail = try orderDetail(id, principal) else { throw HTTPError.objectNotFound("order") }
+        return try .json(detail)
+    }
+
+    /// Trade `id` of the principal's company in detail, nil when the company has none; the caller checks the scope
+    /// first (``tradeID(_:_:)``). The order page shows the same.
+    func orderDetail(_ id: Int64, _ principal: Principal) throws -> OrderDetail? {
+        try database.read { connection -> OrderDetail? in
             guard let company = try CompanyRecords(connection).company(principal.companyID),
                 let trade = try TradeRecords(connection, currency: company.currency).trade(
                     id: id,
@@ -83,8 +90,6 @@ extension ZhangguiAPI {
             let parts = try OrderQueries(connection).parts(ofTradeID: id, companyID: principal.companyID)
             return Self.detail(trade, facts: facts, holds: holds, parts: parts)
         }
-        guard let detail else { throw HTTPError.objectNotFound("order") }
-        return try .json(detail)
     }
 
     private static func detail(

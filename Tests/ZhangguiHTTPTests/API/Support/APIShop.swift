@@ -49,7 +49,7 @@ final class APIShop {
         )
         let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)
         routes = api.router.routes
-        test = try TestServer { router in router = api.router }
+        test = try TestServer { router in router = api.siteRouter }
     }
 
     deinit {
@@ -119,7 +119,7 @@ final class APIShop {
         }
     }
 
-    private static func ingest(_ database: SQLiteDatabase, companyID: Int64, orders: [String]) throws -> [Int64] {
+    static func ingest(_ database: SQLiteDatabase, companyID: Int64, orders: [String]) throws -> [Int64] {
         let trades = orders.map { id in
             Trade(
                 platformOrderID: id,

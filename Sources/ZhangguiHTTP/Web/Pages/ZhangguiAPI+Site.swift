@@ -1,0 +1,8 @@
+extension ZhangguiAPI {
+    /// The JSON API under `/api/v1` and the web pages under `/`, as `zhanggui serve` answers them.
+    public var siteRouter: Router {
+        var router = self.router
+        WebPages(api: self).addRoutes(to: &router)
+        return router
+    }
+}

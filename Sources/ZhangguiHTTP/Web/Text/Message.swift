@@ -1,0 +1,152 @@
+/// The id of every text the pages show; ``Catalogue`` holds each in every ``Language``.
+/// Raw values are stable: `state.<TradeState>` and `hold.<HoldReason>` name states and hold reasons.
+enum Message: String, CaseIterable, Sendable {
+    case appName
+    case languageName
+    case signIn
+    case signOut
+    case email
+    case password
+    case passwordRule
+    case secondFactorCode
+    case registerCompany
+    case companyName
+    case dashboard
+    case orderDesk
+    case myAccount
+    case problem
+    case backToDashboard
+    case backToOrders
+    case badRequest
+    case badForm
+    case formExpired
+    case forbidden
+    case notFound
+    case internalError
+    case wrongCredentials
+    case secondFactorRequired
+    case wrongSecondFactor
+    case rateLimited
+    case sessionEnded
+    case emailTaken
+    case invalidInput
+    case weakPassword
+    case totpAlreadyOn
+    case totpNotStarted
+    case lastAdmin
+    case insufficientStock
+    case unmappedLines
+    case wrongState
+    case twoFactor
+    case totpIsOn
+    case totpIsOff
+    case setUpTOTP
+    case scanQRCode
+    case orTypeSecret
+    case codeFromApp
+    case turnOnTOTP
+    case recoveryCodesOnce
+    case suggestTOTP
+    case waitingForReview
+    case onHold
+    case toPrint
+    case toShip
+    case onHoldByReason
+    case noHolds
+    case holdReason
+    case orders
+    case lowStock
+    case noLowStock
+    case sku
+    case productName
+    case warehouse
+    case onHand
+    case reserved
+    case frozen
+    case available
+    case badFilter
+    case clearFilters
+    case page
+    case state
+    case shop
+    case fromDay
+    case toDay
+    case phoneTail
+    case waybill
+    case highPriority
+    case highPriorityShort
+    case sort
+    case sortNewest
+    case sortOldest
+    case sortPaidHighest
+    case sortPaidLowest
+    case filter
+    case all
+    case firstPage
+    case nextPage
+    case noOrders
+    case orderNumber
+    case businessDay
+    case receiver
+    case paid
+    case approve
+    case hold
+    case holdNote
+    case release
+    case cancel
+    case allocateAll
+    case waybillAll
+    case shipAll
+    case order
+    case orderedAt
+    case holds
+    case check
+    case detail
+    case notes
+    case buyerNote
+    case sellerMemo
+    case lines
+    case quantity
+    case unitPrice
+    case discount
+    case net
+    case orderDiscount
+    case freight
+    case shipment
+    case shippedAt
+    case splitParts
+    case history
+    case noHistory
+    case time
+    case action
+    case user
+    case before
+    case after
+    case results
+    case outcome
+    case chooseOrders
+    case tooManyOrders
+    case noteTooLong
+    case unknownAction
+    case allocated
+    case waybilled
+    case shipped
+    case statePendingReview = "state.pendingReview"
+    case stateOnHold = "state.onHold"
+    case stateApproved = "state.approved"
+    case stateAllocated = "state.allocated"
+    case stateWaybilled = "state.waybilled"
+    case stateShipped = "state.shipped"
+    case stateCancelled = "state.cancelled"
+    case holdUnmappedSku = "hold.unmapped_sku"
+    case holdStockShortage = "hold.stock_shortage"
+    case holdPriceBelowCost = "hold.price_below_cost"
+    case holdPriceBelowListShare = "hold.price_below_list_share"
+    case holdInvalidAddress = "hold.invalid_address"
+    case holdInvalidPhone = "hold.invalid_phone"
+    case holdBuyerNote = "hold.buyer_note"
+    case holdSellerMemo = "hold.seller_memo"
+    case holdRefundInProgress = "hold.refund_in_progress"
+    case holdUnpaid = "hold.unpaid"
+    case holdManual = "hold.manual"
+}

@@ -1,0 +1,99 @@
+import Testing
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiStore
+import ZhangguiTestSupport
+
+/// The order desk's reads, on every engine: they live in the store (`DeskQueries`) and are checked here on trades
+/// that went through review, as the web pages see them.
+@Suite("The order desk finds orders by their filters, a page at a time")
+struct DeskQueriesTests {
+    /// One unit of A in stock. X1 (A at 10.00) is approved and takes it; X2 (A at 20.00) is held for 缺货; X3 (B at
+    /// 12.00, phone ending 1234, a buyer note) is held too.
+    static func shop(_ engine: Engine) throws -> TestShop {
+        let shop = try TestShop(engine)
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A", "B")
+        try shop.stock("A", 1, at: 500)
+        try shop.stock("B", 5, at: 500)
+        try shop.ingest([
+            makeTrade("X1", lines: [("A", 1, 1000)]),
+            makeTrade("X2", lines: [("A", 1, 2000)]),
+            makeTrade("X3", lines: [("B", 1, 1200)], phone: "13900001234", buyerNote: "请用顺丰"),
+        ])
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        return shop
+    }
+
+    func orders(_ shop: TestShop, _ change: (inout DeskQueries.OrderFilter) -> Void) throws -> [String] {
+        var filter = DeskQueries.OrderFilter()
+        change(&filter)
+        return try shop.database.read {
+            try DeskQueries($0).orders(companyID: shop.companyID, filter: filter).map(\.platformOrderID)
+        }
+    }
+
+    @Test("each filter narrows the list to the orders it names", arguments: Engine.all)
+    func filters(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+
+        #expect(try orders(shop) { _ in } == ["X3", "X2", "X1"])
+        #expect(try orders(shop) { $0.state = "approved" } == ["X1"])
+        #expect(try orders(shop) { $0.holdReason = "stock_shortage" } == ["X2"])
+        #expect(try orders(shop) { $0.holdReason = "buyer_note" } == ["X3"])
+        #expect(try orders(shop) { $0.phoneTail = "1234" } == ["X3"])
+        #expect(try orders(shop) { $0.phoneTail = "%" } == [])
+        #expect(try orders(shop) { $0.sku = "A" } == ["X2", "X1"])
+        #expect(try orders(shop) { $0.shopCode = "SHOP" }.count == 3)
+        #expect(try orders(shop) { $0.shopCode = "OTHER" } == [])
+        #expect(try orders(shop) { $0.shopIDs = [] } == [])
+        #expect(
+            try orders(shop) {
+                $0.fromDay = "2023-11-15"
+                $0.toDay = "2023-11-15"
+            }.count == 3
+        )
+        #expect(try orders(shop) { $0.fromDay = "2023-11-16" } == [])
+        #expect(try orders(shop) { $0.waybill = "ZG1" } == [])
+        #expect(try orders(shop) { $0.isHighPriorityOnly = true } == [])
+    }
+
+    @Test("paging by amount walks every order once, in order, one row per page", arguments: Engine.all)
+    func paging(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+        var seen: [String] = []
+        var cursor: DeskQueries.Cursor?
+        for _ in 0..<4 {
+            let page = try shop.database.read { connection in
+                var filter = DeskQueries.OrderFilter()
+                filter.sort = .paidHighest
+                filter.limit = 1
+                filter.cursor = cursor
+                return try DeskQueries(connection).orders(companyID: shop.companyID, filter: filter)
+            }
+            guard let row = page.first else { break }
+            #expect(page.count == 1)
+            seen.append(row.platformOrderID)
+            cursor = row.cursor(for: .paidHighest)
+        }
+        #expect(seen == ["X2", "X3", "X1"])
+    }
+
+    @Test("the dashboard counts states and hold reasons, and lists stock with nothing available", arguments: Engine.all)
+    func dashboard(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+        let (states, holds, empty) = try shop.database.read { connection in
+            let queries = DeskQueries(connection)
+            return (
+                try queries.tradesByState(companyID: shop.companyID, shopIDs: nil),
+                try queries.holdsByReason(companyID: shop.companyID, shopIDs: nil),
+                try queries.stockAtOrBelowZero(companyID: shop.companyID, warehouseIDs: nil, limit: 10)
+            )
+        }
+
+        #expect(states == ["approved": 1, "onHold": 2])
+        #expect(holds["stock_shortage"] == 1 && holds["buyer_note"] == 1)
+        #expect(empty.map(\.sku) == ["A"])
+        #expect(empty.first?.available == 0 && empty.first?.reserved == 1)
+    }
+}

@@ -1,0 +1,185 @@
+"""Drives headless Chromium through the pages: register a company, turn on two-step sign-in from the QR page,
+sign out and in again with a code from the authenticator (computed here, RFC 6238), open the order desk, approve a
+held order, and check that the warehouse user neither sees the approve button nor can post an approval.
+Screenshots of each page go to the output folder. Usage: browser_test.py URL OUTDIR TOOL DATABASE"""
+
+import base64
+import hashlib
+import hmac
+import json
+import struct
+import subprocess
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+URL, OUT, TOOL, DB = sys.argv[1:5]
+EMAIL = "owner@browser.example"
+PASSWORD = "correct horse battery staple"
+
+
+def totp(secret, at):
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int(at) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return "%06d" % (number % 1000000)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=820,1180",
+                     "--disable-dev-shm-usage", "--no-proxy-server"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def fill(driver, fields):
+    for name, value in fields.items():
+        element = driver.find_element(By.NAME, name)
+        element.clear()
+        element.send_keys(value)
+
+
+def click(driver, selector):
+    """Clicks the element and waits for the page it submits to or links to."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+
+def shot(driver, name):
+    driver.save_screenshot("%s/%s.png" % (OUT, name))
+
+
+def expect(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print("ok -", what)
+
+
+def zhanggui(*arguments):
+    subprocess.run([TOOL, *arguments, "--db", DB], check=True, stdout=subprocess.DEVNULL)
+
+
+def api(driver, method, path, body=None):
+    """Calls the JSON API with the browser's session cookie and its CSRF token, as a script on the page would."""
+    cookies = {cookie["name"]: cookie["value"] for cookie in driver.get_cookies()}
+    request = urllib.request.Request(URL + path, method=method, data=json.dumps(body).encode() if body else None)
+    request.add_header("Cookie", "zg_session=" + cookies["zg_session"])
+    request.add_header("X-CSRF-Token", cookies["zg_csrf"])
+    request.add_header("Content-Type", "application/json")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(request) as answer:
+        return json.loads(answer.read() or b"{}")
+
+
+def check_warehouse_user(driver):
+    """A warehouse clerk sees no approve button, and posting an approval anyway is refused."""
+    roles = api(driver, "GET", "/api/v1/roles")["roles"]
+    warehouse = [role["id"] for role in roles if str(role.get("builtIn", "")).lower() == "warehouse" or role["name"] == "仓储"]
+    api(driver, "POST", "/api/v1/users",
+        {"email": "clerk@browser.example", "displayName": "clerk", "password": PASSWORD, "roleIDs": warehouse})
+    clerk = browser()
+    try:
+        clerk.get(URL + "/signin")
+        fill(clerk, {"email": "clerk@browser.example", "password": PASSWORD})
+        click(clerk, "button.primary")
+        clerk.get(URL + "/orders")
+        expect(not clerk.find_elements(By.CSS_SELECTOR, "button[value='approve']"),
+               "the warehouse clerk sees no approve button")
+        expect(clerk.find_elements(By.CSS_SELECTOR, "button[value='allocate']"),
+               "the warehouse clerk sees the allocate button")
+        shot(clerk, "09-warehouse-desk")
+        token = clerk.find_element(By.NAME, "csrf").get_attribute("value")
+        first = clerk.find_element(By.CSS_SELECTOR, "input[name='id']").get_attribute("value")
+        script = """
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = '/orders/actions';
+            for (const [name, value] of [['csrf', arguments[0]], ['action', 'approve'], ['id', arguments[1]]]) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
+            }
+            document.body.appendChild(form); form.submit();"""
+        page = clerk.find_element(By.TAG_NAME, "html")
+        clerk.execute_script(script, token, first)
+        WebDriverWait(clerk, 10).until(expected_conditions.staleness_of(page))
+        expect("没有权限" in clerk.page_source, "an approval posted by the warehouse clerk is refused")
+        shot(clerk, "10-warehouse-refused")
+    finally:
+        clerk.quit()
+
+
+def main():
+    driver = browser()
+    try:
+        driver.get(URL + "/register")
+        fill(driver, {"company": "浏览器测试店", "email": EMAIL, "password": PASSWORD})
+        click(driver, "button.primary")
+        expect("浏览器测试店" in driver.page_source, "registering opens the dashboard")
+        shot(driver, "01-dashboard-empty")
+
+        zhanggui("import", "products", "docs/examples/products.csv")
+        zhanggui("import", "stock", "docs/examples/opening_stock.csv")
+        zhanggui("import", "orders", "docs/examples/orders.csv")
+        zhanggui("review")
+
+        driver.get(URL + "/account")
+        click(driver, "button.primary")
+        expect(driver.find_elements(By.CSS_SELECTOR, "svg.qr"), "two-factor setup shows a QR code")
+        shot(driver, "02-totp-qr")
+        secret = driver.find_element(By.NAME, "secret").get_attribute("value")
+        now = time.time()
+        fill(driver, {"code": totp(secret, now)})
+        click(driver, "button.primary")
+        expect("两步验证已开启" in driver.page_source, "the first code turns two-step sign-in on")
+        shot(driver, "03-recovery-codes")
+
+        click(driver, "form[action='/signout'] button")
+        expect(driver.current_url.endswith("/signin"), "signing out shows the sign-in page")
+        fill(driver, {"email": EMAIL, "password": PASSWORD})
+        click(driver, "button.primary")
+        expect("两步验证" in driver.page_source, "the password alone asks for the second factor")
+        fill(driver, {"password": PASSWORD, "code": totp(secret, now + 30)})
+        click(driver, "button.primary")
+        expect("待审核" in driver.page_source and "挂起原因" in driver.page_source,
+               "the code from the app signs in to the dashboard")
+        shot(driver, "04-dashboard")
+
+        driver.get(URL + "/orders?state=onHold")
+        boxes = driver.find_elements(By.CSS_SELECTOR, "input[name='id']")
+        expect(len(boxes) >= 1, "the order desk lists the held orders")
+        shot(driver, "05-order-desk")
+        first = boxes[0].get_attribute("value")
+        boxes[0].click()
+        click(driver, "button[value='approve']")
+        expect("已审核" in driver.page_source or "库存不足" in driver.page_source,
+               "approving the chosen order answers with its outcome")
+        shot(driver, "06-approve-result")
+
+        driver.get(URL + "/orders/" + first)
+        expect("order.approve" in driver.page_source, "the order page shows the approval in its history")
+        shot(driver, "07-order")
+
+        driver.get(URL + "/language?to=en&back=/orders")
+        expect("Orders" in driver.page_source and "Sign out" in driver.page_source, "the pages switch to English")
+        shot(driver, "08-order-desk-en")
+
+        driver.get(URL + "/orders/999999")
+        expect("Not found" in driver.page_source, "an unknown order is not found")
+        check_warehouse_user(driver)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    started = time.time()
+    main()
+    print("browser test passed in %.1f s" % (time.time() - started))
