@@ -37,6 +37,29 @@ enum OpenAPIBodies {
             ),
         ]),
         "ScopeReach": .anyOf([.oneOfWords(["all"]), ids]),
+        "StockNote": .object(
+            required: [
+                ("number", .string), ("kind", .oneOfWords(["receipt", "issue"])), ("reason", .string),
+                ("totalFen", .integer), ("postedAt", .integer),
+                (
+                    "lines",
+                    .array(
+                        .object(
+                            required: [
+                                ("warehouse", .string), ("sku", .string), ("quantity", .integer),
+                                ("valueFen", .integer),
+                            ],
+                            optional: [("unitCostFen", .integer)]
+                        )
+                    )
+                ),
+            ],
+            optional: [("reference", .string), ("memo", .string), ("voucher", .string), ("userID", .integer)]
+        ),
+        "Parcels": .object([("parcels", .array(.object([("id", .integer), ("shipmentID", .integer)])))]),
+        "ReorderPoint": .object([
+            ("sku", .string), ("warehouse", .string), ("quantity", .integer), ("available", .integer),
+        ]),
     ]
 
     private static let ids = OpenAPISchema.array(.integer)
@@ -95,7 +118,99 @@ enum OpenAPIBodies {
     /// Every route's bodies.
     static let routes: [String: RouteBodies] =
         sessionRoutes.merging(catalogueRoutes) { $1 }.merging(orderRoutes) { $1 }.merging(booksRoutes) { $1 }
-        .merging(userRoutes) { $1 }
+        .merging(userRoutes) { $1 }.merging(stockNoteRoutes) { $1 }.merging(partRoutes) { $1 }
+        .merging(alertRoutes) { $1 }.merging(labelRoutes) { $1 }
+
+    private static func stockNoteBody(unitCost: Bool) -> OpenAPISchema {
+        let line: Members = [("warehouse", .string), ("sku", .string), ("quantity", .integer)]
+        return .object(
+            required: [
+                ("reason", .string),
+                ("lines", .array(.object(unitCost ? line + [("unitCostFen", .integer)] : line))),
+            ],
+            optional: [("reference", .string), ("memo", .string)]
+        )
+    }
+
+    private static let stockNoteRoutes: [String: RouteBodies] = [
+        "POST /api/v1/stock/receipts": .write(.json(stockNoteBody(unitCost: true)), 201, .ref("StockNote")),
+        "POST /api/v1/stock/issues": .write(.json(stockNoteBody(unitCost: false)), 201, .ref("StockNote")),
+        "GET /api/v1/stock/receipts": .read(
+            .object(required: [("receipts", .array(.ref("StockNote")))], optional: [("next", .string)])
+        ),
+        "GET /api/v1/stock/issues": .read(
+            .object(required: [("issues", .array(.ref("StockNote")))], optional: [("next", .string)])
+        ),
+        "GET /api/v1/stock/receipts/{number}": .read(.ref("StockNote")),
+        "GET /api/v1/stock/issues/{number}": .read(.ref("StockNote")),
+    ]
+
+    private static let partRoutes: [String: RouteBodies] = [
+        "POST /api/v1/orders/{id}/split": .write(
+            .json(
+                .object([
+                    ("lines", .array(.object(required: [("lineNo", .integer)], optional: [("quantity", .integer)])))
+                ])
+            ),
+            201,
+            .object([
+                ("id", .integer), ("state", tradeState),
+                ("part", .object([("id", .integer), ("splitSeq", .integer), ("state", tradeState)])),
+            ])
+        ),
+        "POST /api/v1/orders/merge": .write(.json(.object([("orders", ids)])), 200, .ref("Parcels")),
+        "POST /api/v1/orders/{id}/unmerge": .action(200, .ref("Parcels")),
+    ]
+
+    private static let alertRoutes: [String: RouteBodies] = [
+        "GET /api/v1/alerts": .read(
+            .object([
+                (
+                    "alerts",
+                    .array(
+                        .object(
+                            required: [("id", .integer), ("kind", .string), ("raisedAt", .integer)],
+                            optional: [
+                                ("warehouse", .string), ("sku", .string), ("available", .integer),
+                                ("reorderPoint", .integer), ("orderID", .integer), ("platformOrderID", .string),
+                                ("heldHours", .integer), ("reminderHours", .integer), ("clearedAt", .integer),
+                            ]
+                        )
+                    )
+                )
+            ])
+        ),
+        "GET /api/v1/jobs": .read(
+            .object([
+                (
+                    "runs",
+                    .array(
+                        .object(
+                            required: [
+                                ("id", .integer), ("job", .string), ("tick", .integer), ("intervalSeconds", .integer),
+                                ("runner", .string), ("startedAt", .integer), ("outcome", .string),
+                                ("detail", .string),
+                            ],
+                            optional: [("finishedAt", .integer)]
+                        )
+                    )
+                )
+            ])
+        ),
+        "GET /api/v1/reorder-points": .read(.object([("reorderPoints", .array(.ref("ReorderPoint")))])),
+        "PUT /api/v1/reorder-points": .write(
+            .json(.object([("sku", .string), ("warehouse", .string), ("quantity", .integer)])),
+            200,
+            .ref("ReorderPoint")
+        ),
+    ]
+
+    /// The label routes answer a PDF (`application/pdf`).
+    private static let labelRoutes: [String: RouteBodies] = [
+        "POST /api/v1/labels": .action(200, .file),
+        "GET /api/v1/labels": .read(.file),
+        "GET /api/v1/picklist": .read(.file),
+    ]
 
     private static let sessionRoutes: [String: RouteBodies] = [
         "GET /api/v1/health": .read(.object([("schema", .integer), ("status", .string)])),

@@ -57,7 +57,10 @@ enum OpenAPIDocument {
     private static func responses(for route: Router.Route, bodies: RouteBodies?) -> [String: Any] {
         let error = ["application/json": ["schema": OpenAPISchema.ref("Error").json]]
         var success: [String: Any] = ["description": "done"]
-        if let answer = bodies?.answer { success["content"] = ["application/json": ["schema": answer.json]] }
+        if let answer = bodies?.answer {
+            let type = if case .file = answer { "application/pdf" } else { "application/json" }
+            success["content"] = [type: ["schema": answer.json]]
+        }
         var responses: [String: Any] = [
             String(bodies?.status ?? 200): success,
             "400": ["description": "the request is malformed; the error shape names the field", "content": error],
