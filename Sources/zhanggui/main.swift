@@ -13,7 +13,7 @@ enum Commands {
         OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
         BooksCommands.check, BooksCommands.report, ShopCommands.command,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,
-        SetupCommands.migrate,
+        SetupCommands.migrate, AdminCommand.command,
     ]
 }
 

@@ -40,7 +40,7 @@ struct InvocationTests {
         "mistakes are usage errors (exit 2) found before any database is opened",
         arguments: [
             ["check", "--data"], ["--bogus", "check"], ["nonsense"], ["orders", "--bogus"],
-            ["orders", "--limit", "-1"], ["check", "extra"], ["stock", "A", "B"], ["init", "--name", ""],
+            ["orders", "--limit", "-1"], ["check", "extra"], ["stock", "A", "B"], ["init", "--name", ""], ["admin"],
             ["init", "--warehouse", "A:甲:1:3x"], ["import", "widgets", "f.csv"], ["bench", "--db", "x.sqlite"],
             ["demo", "--db", "x.sqlite"], ["orders", "--state", "paid"], ["waybill", "--set-range", "ZG:ZG:9:1"],
             ["shop", "bogus"], ["shop", "add", "TB"],

@@ -4,6 +4,9 @@ import ZhangguiServices
 import ZhangguiStore
 
 enum DemoCommand {
+    /// The demo company's admin, created with a new random password each run.
+    static let demoAdmin = "admin@demo.example"
+
     static let command = Command(
         name: "demo",
         summary: "run the main job on a month of real orders in a fresh database",
@@ -13,7 +16,8 @@ enum DemoCommand {
             Creates a fresh database in DIR (default out/demo-<time>), derives products and opening stock from
             the real UCI Online Retail invoices of December 2010, imports that month's invoices as the orders of
             one shop (receivers are made-up people spread over real divisions), then reviews, allocates, issues
-            waybills, ships, checks the books and prints a summary with the time each step took.
+            waybills, ships, checks the books and prints a summary with the time each step took. Last it creates
+            an admin with a new random password and prints how to browse the result with `zhanggui serve`.
             The amounts of the data set are taken as yuan. See docs/DEMO.md.
 
             Options:
@@ -79,6 +83,17 @@ enum DemoCommand {
         let databasePath = directory + "/zhanggui.sqlite"
         Output.line("look around: \(tool) orders --db \(databasePath) --state onHold")
         Output.line("             \(tool) report --db \(databasePath)")
+        let password = try AccountService.generatedPassword()
+        _ = try AccountService(database: job.database).createFirstAdmin(
+            companyID: job.companyID,
+            email: demoAdmin,
+            password: password,
+            name: "演示管理员",
+            now: Int64(Date().timeIntervalSince1970)
+        )
+        Output.line("browse it:   \(tool) serve --db \(databasePath)")
+        Output.line("             then open http://127.0.0.1:8080/ and sign in as \(demoAdmin), password \(password)")
+        Output.line("             (the same account signs in to the JSON API, docs/SERVER.md)")
         return check.isClean ? 0 : 1
     }
 
