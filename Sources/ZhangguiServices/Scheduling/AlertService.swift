@@ -11,12 +11,18 @@ public struct AlertService: Sendable {
 
     /// Sets the reorder point (再订货点) of the SKU `skuCode` in the warehouse `warehouseCode`: the low-stock job
     /// alerts when available stock there falls to `quantity` or below. Replaces an earlier point.
+    /// With `audit`, the change is in the audit log as `stock.setReorderPoint`, written in its transaction.
     /// - Returns: the point with the stock it watches now.
     /// - Throws: ``ReorderPointError`` for an unknown code, a combo, or a quantity outside 0…10,000,000.
     @discardableResult
-    public func setReorderPoint(skuCode: String, warehouseCode: String, quantity: Int64, companyID: Int64, now: Int64)
-        throws -> ReorderLevel
-    {
+    public func setReorderPoint(
+        skuCode: String,
+        warehouseCode: String,
+        quantity: Int64,
+        companyID: Int64,
+        now: Int64,
+        audit: AuditContext? = nil
+    ) throws -> ReorderLevel {
         guard (0...Limits.quantity).contains(quantity) else {
             throw ReorderPointError(code: .badQuantity, value: String(quantity))
         }
@@ -30,11 +36,21 @@ public struct AlertService: Sendable {
                 throw ReorderPointError(code: .unknownWarehouse, value: warehouseCode)
             }
             let points = ReorderPointRecords(connection)
+            let before = try points.levels(companyID: companyID).first {
+                $0.warehouseID == warehouse.id && $0.skuID == sku.id
+            }
             try points.set(warehouseID: warehouse.id, skuID: sku.id, quantity: quantity, companyID: companyID, at: now)
             let levels = try points.levels(companyID: companyID)
             guard let level = levels.first(where: { $0.warehouseID == warehouse.id && $0.skuID == sku.id }) else {
                 throw ReorderPointError(code: .unknownSKU, value: skuCode)
             }
+            try audit?.record(
+                "stock.setReorderPoint",
+                object: AuditObject(type: "reorderPoint", id: "\(warehouseCode)/\(skuCode)"),
+                before: before.map(ReorderPointSnapshot.init),
+                after: ReorderPointSnapshot(level),
+                in: connection
+            )
             return level
         }
     }
@@ -58,5 +74,20 @@ public struct AlertService: Sendable {
         try database.read {
             try JobRunRecords($0).recent(companyID: companyID, limit: limit, unfinishedOnly: unfinishedOnly)
         }
+    }
+}
+
+/// A reorder point as the audit log keeps it.
+private struct ReorderPointSnapshot: Encodable {
+    let sku: String
+    let warehouse: String
+    let quantity: Int64
+    let available: Int64
+
+    init(_ level: ReorderLevel) {
+        sku = level.skuCode
+        warehouse = level.warehouseCode
+        quantity = level.reorderPoint
+        available = level.available
     }
 }

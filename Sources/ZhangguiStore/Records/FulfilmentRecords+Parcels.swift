@@ -4,13 +4,18 @@ extension FulfilmentRecords {
     /// The shipment with `id` in the company, or nil.
     public func shipment(id: Int64, companyID: Int64) throws -> ShipmentRecord? {
         try connection.queryOne(
-            "SELECT id, warehouse_id, courier_code, waybill_no FROM shipments WHERE id = ? AND company_id = ?",
+            """
+            SELECT s.id, s.warehouse_id, s.courier_code, s.waybill_no,
+                   COALESCE((SELECT MIN(t.shop_id) FROM trades t WHERE t.shipment_id = s.id), 0)
+            FROM shipments s WHERE s.id = ? AND s.company_id = ?
+            """,
             id,
             companyID
         ).map { row in
             ShipmentRecord(
                 id: row.int(0),
                 warehouseID: row.int(1),
+                shopID: row.int(4),
                 courierCode: row.optionalString(2),
                 waybillNumber: row.optionalString(3)
             )

@@ -17,9 +17,6 @@ extension TestShop {
 
     var labels: LabelService { LabelService(database: database, renderer: PDFLabelRenderer()) }
 
-    /// The actor of a command-line run: the company, no user.
-    var clerk: AuditActor { AuditActor(companyID: companyID, userID: nil) }
-
     /// MAIN with a sender, SKUs A and B with 100 each in stock.
     static func readyToPrint(_ engine: Engine) throws -> TestShop {
         let shop = try TestShop(engine)

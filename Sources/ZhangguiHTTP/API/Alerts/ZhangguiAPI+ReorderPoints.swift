@@ -42,9 +42,6 @@ extension ZhangguiAPI {
             throw HTTPError(.badRequest, code: .invalidValue, message: refusal.description, field: refusal.field)
         }
         let service = AlertService(database: database)
-        let before = try service.reorderLevels(companyID: principal.companyID).first {
-            $0.skuCode == body.sku && $0.warehouseID == warehouse.id
-        }
         let level: ReorderLevel
         do {
             level = try service.setReorderPoint(
@@ -52,21 +49,13 @@ extension ZhangguiAPI {
                 warehouseCode: body.warehouse,
                 quantity: body.quantity,
                 companyID: principal.companyID,
-                now: now
+                now: now,
+                audit: AuditContext(actor: principal.actor, at: now)
             )
         } catch let refusal as ReorderPointError {
             throw HTTPError(.badRequest, code: .invalidValue, message: refusal.description, field: refusal.field)
         }
-        let answer = Self.answer(level)
-        try AuditLog(database: database).record(
-            "stock.setReorderPoint",
-            object: AuditObject(type: "reorderPoint", id: "\(body.warehouse)/\(body.sku)"),
-            before: before.map(Self.answer),
-            after: answer,
-            by: principal.actor,
-            at: now
-        )
-        return try .json(answer)
+        return try .json(Self.answer(level))
     }
 
     private static func answer(_ level: ReorderLevel) -> ReorderPointAnswer {

@@ -95,7 +95,7 @@ enum OpenAPIBodies {
     /// Every route's bodies.
     static let routes: [String: RouteBodies] =
         sessionRoutes.merging(catalogueRoutes) { $1 }.merging(orderRoutes) { $1 }.merging(booksRoutes) { $1 }
-        .merging(userRoutes) { $1 }
+        .merging(userRoutes) { $1 }.merging(mergedRoutes) { $1 }
 
     private static let sessionRoutes: [String: RouteBodies] = [
         "GET /api/v1/health": .read(.object([("schema", .integer), ("status", .string)])),
