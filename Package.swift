@@ -85,7 +85,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "zhanggui",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiHTTP"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiChannels",
+                "ZhangguiHTTP",
+            ],
             swiftSettings: strictSettings
         ),
 

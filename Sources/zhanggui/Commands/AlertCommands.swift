@@ -102,7 +102,7 @@ enum AlertCommands {
         let (database, companyID) = try Workspace(arguments).openCompany()
         var hasFailed = false
         if arguments.flag("run") {
-            let reports = try Scheduler(database: database, jobs: settings.jobs).runDue()
+            let reports = try Scheduler(database: database, jobs: try settings.jobs()).runDue()
             for report in reports {
                 Output.line("ran \(report.job) for company \(report.companyID), tick \(report.tick): \(report.outcome)")
                 Output.line("  \(report.detail)")

@@ -1,4 +1,5 @@
 import Foundation
+import ZhangguiChannels
 import ZhangguiCore
 import ZhangguiSecurity
 import ZhangguiServices
@@ -85,7 +86,7 @@ enum ShopCommands {
     }
 
     static func syncService(_ database: any Database) throws -> SyncService {
-        SyncService(database: database, channels: PlatformChannels(), box: try secretBox())
+        SyncService(database: database, channels: PlatformChannelFactory(), box: try secretBox())
     }
 
     static func shop(_ code: String, _ database: any Database, _ companyID: Int64) throws -> ShopConnection {
