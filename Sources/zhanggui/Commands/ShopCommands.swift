@@ -137,7 +137,9 @@ enum ShopCommands {
             ])
         }
         Output.table(table)
-        for alert in try database.read({ try ShopAlertRecords($0).open(companyID: companyID) }) {
+        let alerts = try AlertService(database: database)
+            .alerts(companyID: companyID, kind: .shopAuthorizationExpired, limit: 1000)
+        for alert in alerts.reversed() {
             Output.line("alert: \(alert.detail)")
         }
         return 0

@@ -51,7 +51,7 @@ extension OpenAPIBodies {
         ),
     ]
 
-    private static let alertKind = OpenAPISchema.oneOfWords(["lowStock", "heldOrder"])
+    private static let alertKind = OpenAPISchema.oneOfWords(["lowStock", "heldOrder", "shopAuthorizationExpired"])
     private static let reorderPoint = OpenAPISchema.object([
         ("sku", .string), ("warehouse", .string), ("quantity", .integer), ("available", .integer),
     ])
