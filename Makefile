@@ -13,9 +13,10 @@ export NO_PROXY := 127.0.0.1,localhost
 
 .PHONY: demo test browser-test bench sim deps build release lint clean
 
-## demo: run the main job on a month of real orders (UCI Online Retail, December 2010) in a fresh database
+## demo: run the main job on a month of real orders (UCI Online Retail, December 2010) in a fresh database, then
+## sync a 淘宝 shop live from the platform simulator on 127.0.0.1 (scripts/demo.sh, docs/DEMO.md)
 demo: release
-	.build/release/zhanggui demo
+	scripts/demo.sh
 
 ## test: lint, build and run every test, the store and service tests on SQLite and on a throwaway PostgreSQL, then
 ## back up, destroy and restore a shop on each engine (scripts/test-backup.sh), run two servers' scheduled jobs on

@@ -87,7 +87,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "zhanggui",
-            dependencies: ["ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiHTTP"],
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiServices", "ZhangguiAdapters", "ZhangguiChannels",
+                "ZhangguiHTTP",
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -141,6 +144,15 @@ let package = Package(
         .testTarget(
             name: "ZhangguiSimulatorTests",
             dependencies: ["ZhangguiCore", "ZhangguiChannels", "ZhangguiHTTP", "ZhangguiSimulator"],
+            swiftSettings: strictSettings
+        ),
+        // The product against the simulator on 127.0.0.1: clients, sync, review and shipping, on both engines.
+        .testTarget(
+            name: "ZhangguiEndToEndTests",
+            dependencies: [
+                "ZhangguiCore", "ZhangguiStore", "ZhangguiSecurity", "ZhangguiServices", "ZhangguiChannels",
+                "ZhangguiSimulator", "ZhangguiTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         // Also runs the built tool as separate processes (two servers over one PostgreSQL database).

@@ -58,8 +58,12 @@ public struct ShopService: Sendable {
                 sealedCredentials: sealed,
                 plan: plan
             )
-            try ShopAlertRecords(connection)
-                .resolve(kind: SyncService.expiredAlert, subject: Self.subject(shopID), companyID: companyID)
+            try AlertRecords(connection).clear(
+                SyncService.expiredAlert,
+                subject: Self.subject(shopID),
+                companyID: companyID,
+                at: Clock.nowSeconds()
+            )
             return shopID
         }
     }

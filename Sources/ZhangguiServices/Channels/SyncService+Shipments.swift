@@ -75,9 +75,7 @@ extension SyncService {
             try records { try $0.markSent(upload.id, atMillis: nowMillis()) }
             return nil
         } catch ChannelError.rejected(let code, let message) {
-            if let order = try? session.channel.order(platformOrderID: upload.platformOrderID),
-                order.status == .shipped || order.status == .delivered
-            {
+            if isShippedOnPlatform(upload, session: session) {
                 try records {
                     try $0.markSent(upload.id, atMillis: nowMillis(), note: "already shipped on the platform")
                 }
@@ -87,8 +85,32 @@ extension SyncService {
             try records { try $0.markFailed(upload.id, error: error, nextAttemptMillis: retry) }
             return error
         } catch let error as ChannelError {
+            // A platform may answer "already shipped" as a failure of its own (TOP's code 15 by default): when the
+            // order is shipped there after all, the confirmation is done, and must not stop every later one.
+            if error.isPlatformFailure, isShippedOnPlatform(upload, session: session) {
+                try records {
+                    try $0.markSent(upload.id, atMillis: nowMillis(), note: "already shipped on the platform")
+                }
+                return nil
+            }
             try records { try $0.markFailed(upload.id, error: error.description, nextAttemptMillis: nowMillis()) }
             throw error
+        }
+    }
+
+    /// Whether the platform shows the upload's order shipped (or delivered); false when it cannot say.
+    private func isShippedOnPlatform(_ upload: ShipmentUpload, session: ShopSession) -> Bool {
+        guard let order = try? session.channel.order(platformOrderID: upload.platformOrderID) else { return false }
+        return order.status == .shipped || order.status == .delivered
+    }
+}
+
+extension ChannelError {
+    /// The platform failed or answered what could not be read (as opposed to refusing the grant or the rate).
+    fileprivate var isPlatformFailure: Bool {
+        switch self {
+        case .unavailable, .malformedResponse: true
+        case .authorizationExpired, .rateLimited, .rejected: false
         }
     }
 }

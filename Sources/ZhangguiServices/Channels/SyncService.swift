@@ -33,7 +33,7 @@ public struct SyncReport: Sendable, Equatable {
 /// All times are UTC milliseconds from `nowMillis`; the server's time zone plays no part.
 public struct SyncService: Sendable {
     /// The alert kind raised once when a shop's grant expires.
-    public static let expiredAlert = "shop.authorization_expired"
+    public static let expiredAlert = AlertKind.shopAuthorizationExpired
     /// A grant closer than this to its end is refreshed before the pass, where the platform allows.
     static let refreshMarginMillis: Int64 = 600_000
 
@@ -202,13 +202,14 @@ extension SyncService {
                 let moved = try ShopConnectionRecords(connection)
                     .setStatus(.authorizationExpired, from: .active, shopID: shop.shopID, companyID: company)
                 guard moved else { return }
-                try ShopAlertRecords(connection).raise(
+                let draft = AlertDraft(
                     kind: Self.expiredAlert,
                     subject: ShopService.subject(shop.shopID),
+                    shopID: shop.shopID,
                     detail: "shop \(shop.shopCode) (\(shop.platform.displayName)): the platform refused the grant "
-                        + "(\(code)); 授权过期, authorise the shop again",
-                    companyID: company
+                        + "(\(code)); 授权过期, authorise the shop again"
                 )
+                try AlertRecords(connection).raise(draft, jobRunID: nil, companyID: company, at: now / 1000)
             }
             return SyncStop(outcome: .authorizationExpired, message: error.description)
         case .rateLimited(let seconds, _):

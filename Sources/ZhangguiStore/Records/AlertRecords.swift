@@ -4,6 +4,8 @@ public enum AlertKind: String, Sendable, CaseIterable {
     case lowStock
     /// 挂起超时: an order has been on hold longer than the reminder's hours.
     case heldOrder
+    /// 授权过期: a connected shop's platform refused its grant; the shop syncs again once authorised again.
+    case shopAuthorizationExpired
 }
 
 /// One alert as stored, with the codes it names.
@@ -14,12 +16,16 @@ public struct AlertRecord: Sendable, Hashable {
     public let warehouseCode: String?
     public let skuCode: String?
     public let tradeID: Int64?
+    /// The shop the alert is about: the held order's, or the shop whose grant expired.
     public let shopID: Int64?
+    public let shopCode: String?
     public let platformOrderID: String?
-    /// Low stock: the available quantity when raised. Held order: the whole hours it had been held.
+    /// Low stock: the available quantity when raised. Held order: the whole hours it had been held. Otherwise 0.
     public let quantity: Int64
-    /// Low stock: the reorder point. Held order: the reminder's hours.
+    /// Low stock: the reorder point. Held order: the reminder's hours. Otherwise 0.
     public let threshold: Int64
+    /// What happened, in a line for a person (the expired shop's alert); never personal data or secrets.
+    public let detail: String
     public let jobRunID: Int64?
     public let raisedAt: Int64
     /// When the condition ended (stock back above the point, the order off hold); nil while open.
@@ -33,8 +39,10 @@ public struct AlertDraft: Sendable, Hashable {
     public var warehouseID: Int64?
     public var skuID: Int64?
     public var tradeID: Int64?
+    public var shopID: Int64?
     public var quantity: Int64
     public var threshold: Int64
+    public var detail: String
 
     public init(
         kind: AlertKind,
@@ -42,16 +50,20 @@ public struct AlertDraft: Sendable, Hashable {
         warehouseID: Int64? = nil,
         skuID: Int64? = nil,
         tradeID: Int64? = nil,
-        quantity: Int64,
-        threshold: Int64
+        shopID: Int64? = nil,
+        quantity: Int64 = 0,
+        threshold: Int64 = 0,
+        detail: String = ""
     ) {
         self.kind = kind
         self.subject = subject
         self.warehouseID = warehouseID
         self.skuID = skuID
         self.tradeID = tradeID
+        self.shopID = shopID
         self.quantity = quantity
         self.threshold = threshold
+        self.detail = detail
     }
 }
 
@@ -69,13 +81,13 @@ public struct AlertRecords {
     public func raise(_ draft: AlertDraft, jobRunID: Int64?, companyID: Int64, at now: Int64) throws -> Bool {
         let changed = try connection.execute(
             """
-            INSERT INTO alerts (company_id, kind, subject, warehouse_id, sku_id, trade_id, quantity, threshold,
-                job_run_id, raised_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            INSERT INTO alerts (company_id, kind, subject, warehouse_id, sku_id, trade_id, shop_id, quantity,
+                threshold, detail, job_run_id, raised_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """,
             [
                 companyID, draft.kind.rawValue, draft.subject, draft.warehouseID, draft.skuID, draft.tradeID,
-                draft.quantity, draft.threshold, jobRunID, now,
+                draft.shopID, draft.quantity, draft.threshold, draft.detail, jobRunID, now,
             ]
         )
         return changed == 1
@@ -116,12 +128,14 @@ public struct AlertRecords {
         arguments.append(limit)
         return try connection.query(
             """
-            SELECT a.id, a.kind, a.warehouse_id, w.code, s.code, a.trade_id, t.shop_id, t.platform_order_id,
-                   a.quantity, a.threshold, a.job_run_id, a.raised_at, a.cleared_at
+            SELECT a.id, a.kind, a.warehouse_id, w.code, s.code, a.trade_id, COALESCE(a.shop_id, t.shop_id),
+                   t.platform_order_id, a.quantity, a.threshold, a.job_run_id, a.raised_at, a.cleared_at,
+                   sh.code, a.detail
             FROM alerts a
             LEFT JOIN warehouses w ON w.id = a.warehouse_id
             LEFT JOIN skus s ON s.id = a.sku_id
             LEFT JOIN trades t ON t.id = a.trade_id
+            LEFT JOIN shops sh ON sh.id = COALESCE(a.shop_id, t.shop_id)
             WHERE a.company_id = ?\(filters) ORDER BY a.id DESC LIMIT ?
             """,
             arguments
@@ -137,9 +151,11 @@ public struct AlertRecords {
             skuCode: row.optionalString(4),
             tradeID: row.optionalInt(5),
             shopID: row.optionalInt(6),
+            shopCode: row.optionalString(13),
             platformOrderID: row.optionalString(7),
             quantity: row.int(8),
             threshold: row.int(9),
+            detail: row.string(14),
             jobRunID: row.optionalInt(10),
             raisedAt: row.int(11),
             clearedAt: row.optionalInt(12)

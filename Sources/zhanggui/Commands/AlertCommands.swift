@@ -48,20 +48,23 @@ enum AlertCommands {
 
     static let alerts = Command(
         name: "alerts",
-        summary: "list the alerts of the scheduled jobs: low stock, orders held too long",
+        summary: "list the alerts: low stock, orders held too long, shops whose authorisation expired",
         help: """
-            Usage: zhanggui alerts [--all] [--kind lowStock|heldOrder] [--limit N]
+            Usage: zhanggui alerts [--all] [--kind lowStock|heldOrder|shopAuthorizationExpired] [--limit N]
 
             Lists the open alerts, newest first, at most N (default 50). --all shows cleared ones too, with the
             time they cleared: a low-stock alert clears when available rises above the reorder point again, a
-            held-order reminder when the order leaves the hold.
+            held-order reminder when the order leaves the hold, a shop's 授权过期 when it is authorised again
+            (`zhanggui shop add CODE --replace`).
             """,
         flags: ["all"],
         options: ["kind", "limit"]
     ) { arguments in
         let limit = try arguments.integer("limit", default: 50)
         let kind = try arguments.option("kind").map { name throws(UsageError) in
-            guard let kind = AlertKind(rawValue: name) else { throw UsageError("--kind is lowStock or heldOrder") }
+            guard let kind = AlertKind(rawValue: name) else {
+                throw UsageError("--kind is lowStock, heldOrder or shopAuthorizationExpired")
+            }
             return kind
         }
         let (database, companyID) = try Workspace(arguments).openCompany()
@@ -102,7 +105,7 @@ enum AlertCommands {
         let (database, companyID) = try Workspace(arguments).openCompany()
         var hasFailed = false
         if arguments.flag("run") {
-            let reports = try Scheduler(database: database, jobs: settings.jobs).runDue()
+            let reports = try Scheduler(database: database, jobs: try settings.jobs()).runDue()
             for report in reports {
                 Output.line("ran \(report.job) for company \(report.companyID), tick \(report.tick): \(report.outcome)")
                 Output.line("  \(report.detail)")
@@ -133,6 +136,7 @@ enum AlertCommands {
         switch alert.kind {
         case .lowStock: "\(alert.skuCode ?? "?") @ \(alert.warehouseCode ?? "?")"
         case .heldOrder: "order \(alert.platformOrderID ?? "?") (#\(alert.tradeID ?? 0))"
+        case .shopAuthorizationExpired: "shop \(alert.shopCode ?? "?") 授权过期"
         }
     }
 
@@ -140,6 +144,7 @@ enum AlertCommands {
         switch alert.kind {
         case .lowStock: "available \(alert.quantity) ≤ \(alert.threshold)"
         case .heldOrder: "held \(alert.quantity) h ≥ \(alert.threshold) h"
+        case .shopAuthorizationExpired: alert.detail
         }
     }
 }

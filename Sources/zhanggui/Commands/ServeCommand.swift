@@ -24,8 +24,8 @@ enum ServeCommand {
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
 
-            The server also runs the scheduled jobs (low-stock alerts, reminders of orders held too long) for
-            every company, each tick once however many servers share the database, and logs one line per run.
+            The server also runs the scheduled jobs (shop sync, low-stock alerts, reminders of orders held too
+            long) for every company, each tick once however many servers share the database, and logs one line per run.
             --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
             \(JobSettings.help)
             """,
@@ -39,7 +39,7 @@ enum ServeCommand {
             maximumBodyBytes: try arguments.integer("max-body", default: 1 << 20),
             logger: logger
         )
-        let jobSettings = try JobSettings(arguments)
+        let jobs = arguments.flag("no-scheduler") ? nil : try JobSettings(arguments).jobs()
         let workspace = Workspace(arguments)
         let database = try workspace.open()
         let api = ZhangguiAPI(
@@ -56,7 +56,7 @@ enum ServeCommand {
         logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])
         Output.line("listening on \(server.url)")
         Output.line("stop with Ctrl-C, or: kill -TERM \(getpid())")
-        let scheduler = arguments.flag("no-scheduler") ? nil : startScheduler(database, jobSettings, logger)
+        let scheduler = jobs.map { startScheduler(database, $0, logger) }
         logger.info("stopping", ["signal": stopSignals.wait()])
         server.stop(gracePeriod: .seconds(10))
         scheduler?.stop()
@@ -65,10 +65,10 @@ enum ServeCommand {
     }
 
     /// Starts the scheduled jobs on a thread of their own, logging each run.
-    private static func startScheduler(_ database: any Database, _ settings: JobSettings, _ logger: Logger)
+    private static func startScheduler(_ database: any Database, _ jobs: [any ScheduledJob], _ logger: Logger)
         -> SchedulerLoop
     {
-        let scheduler = Scheduler(database: database, jobs: settings.jobs)
+        let scheduler = Scheduler(database: database, jobs: jobs)
         let jobs = scheduler.jobs.map { "\($0.name)/\($0.interval)s" }.joined(separator: ",")
         logger.info("scheduler.started", ["scheduler.runner": scheduler.runner, "scheduler.jobs": jobs])
         return SchedulerLoop(scheduler) { report in

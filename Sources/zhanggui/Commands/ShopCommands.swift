@@ -1,4 +1,5 @@
 import Foundation
+import ZhangguiChannels
 import ZhangguiCore
 import ZhangguiSecurity
 import ZhangguiServices
@@ -85,7 +86,7 @@ enum ShopCommands {
     }
 
     static func syncService(_ database: any Database) throws -> SyncService {
-        SyncService(database: database, channels: PlatformChannels(), box: try secretBox())
+        SyncService(database: database, channels: PlatformChannelFactory(), box: try secretBox())
     }
 
     static func shop(_ code: String, _ database: any Database, _ companyID: Int64) throws -> ShopConnection {
@@ -136,7 +137,9 @@ enum ShopCommands {
             ])
         }
         Output.table(table)
-        for alert in try database.read({ try ShopAlertRecords($0).open(companyID: companyID) }) {
+        let alerts = try AlertService(database: database)
+            .alerts(companyID: companyID, kind: .shopAuthorizationExpired, limit: 1000)
+        for alert in alerts.reversed() {
             Output.line("alert: \(alert.detail)")
         }
         return 0

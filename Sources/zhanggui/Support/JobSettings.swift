@@ -1,15 +1,19 @@
 import Foundation
+import ZhangguiChannels
 import ZhangguiHTTP
+import ZhangguiSecurity
 import ZhangguiServices
 import ZhangguiStore
 
 /// The scheduled jobs and their settings, from the options `serve` and `jobs --run` share.
 struct JobSettings {
     /// The options that set the jobs up.
-    static let options: Set<String> = ["job-interval", "held-hours"]
+    static let options: Set<String> = ["job-interval", "sync-interval", "held-hours"]
 
     /// Seconds per tick for every job, when `--job-interval` overrides each job's own.
     let interval: Int64?
+    /// Seconds per tick of shop sync, when `--sync-interval` sets it (`--job-interval` wins over it).
+    let syncInterval: Int64?
     /// Hours an order may stay on hold before a reminder.
     let heldHours: Int64
 
@@ -17,12 +21,30 @@ struct JobSettings {
     init(_ arguments: Arguments) throws(UsageError) {
         interval =
             arguments.option("job-interval") == nil ? nil : Int64(try arguments.integer("job-interval", default: 1))
+        syncInterval =
+            arguments.option("sync-interval") == nil ? nil : Int64(try arguments.integer("sync-interval", default: 1))
         heldHours = Int64(try arguments.integer("held-hours", default: Int(HeldOrderReminderJob.defaultHours)))
     }
 
-    /// Every job the server runs: low-stock alerts (every 300 s) and held-order reminders (every 3600 s).
-    var jobs: [any ScheduledJob] {
-        [
+    /// Every job the server runs: shop sync (every 60 s), low-stock alerts (every 300 s) and held-order reminders
+    /// (every 3600 s). Shop sync opens the shops' credentials with the key from the environment, when there is one.
+    /// - Throws: ``Refusal`` when a key is given but cannot be used (a missing key only fails the sync runs of
+    ///   companies with connected shops).
+    func jobs() throws -> [any ScheduledJob] {
+        let box: SecretBox?
+        do {
+            box = try SecretKey.box(environment: ProcessInfo.processInfo.environment)
+        } catch let error where error.code == .missing {
+            box = nil
+        } catch {
+            throw Refusal(error.description)
+        }
+        return [
+            ShopSyncJob(
+                channels: PlatformChannelFactory(),
+                box: box,
+                interval: interval ?? syncInterval ?? ShopSyncJob.defaultInterval
+            ),
             LowStockJob(interval: interval ?? LowStockJob.defaultInterval),
             HeldOrderReminderJob(hours: heldHours, interval: interval ?? HeldOrderReminderJob.defaultInterval),
         ]
@@ -30,8 +52,9 @@ struct JobSettings {
 
     /// The help of the options, for the commands that take them.
     static let help = """
-          --job-interval SECONDS  run every job each SECONDS instead of its own interval (low stock 300, held
-                                  orders 3600); every process on one database must use the same
+          --job-interval SECONDS  run every job each SECONDS instead of its own interval (shop sync 60, low
+                                  stock 300, held orders 3600); every process on one database must use the same
+          --sync-interval SECONDS sync the connected shops each SECONDS (default 60)
           --held-hours N          remind about orders on hold for N hours or more (default 24)
         """
 

@@ -137,6 +137,33 @@ struct BackToPlatformTests {
         #expect(counts.pending == 0 && counts.sent == 1)
     }
 
+    @Test(
+        "'already shipped' answered as a platform failure still counts as done, and the next confirmation goes out",
+        arguments: Engine.all
+    )
+    func alreadyShippedAsFailure(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        try bed.shop.addSKUs("A")
+        try bed.shop.stock("A", 5)
+        bed.channel.put(platformOrder("S1", modified: SyncBed.midnight - 600_000, lines: [("A", 1, 1000)]))
+        bed.channel.put(platformOrder("S2", modified: SyncBed.midnight - 500_000, lines: [("A", 1, 1000)]))
+        try bed.runOnce()
+        _ = try bed.shop.runMainJob()
+        bed.channel.markShipped("S1")
+        bed.channel.answerAlreadyShipped(with: .unavailable(message: "15/isv.business-refused: already shipped"))
+        bed.clock.millis += 60_000
+
+        let report = try bed.runOnce()
+
+        #expect(report.outcome == .done)
+        #expect(report.uploadsSent == 2 && report.uploadsFailed == 0)
+        #expect(bed.channel.shipments.map(\.platformOrderID) == ["S2"])
+        let counts = try bed.database.read {
+            try ShipmentUploadRecords($0).counts(shopID: bed.shopID, companyID: bed.companyID)
+        }
+        #expect(counts.pending == 0 && counts.sent == 2)
+    }
+
     @Test("an unmapped line holds the order; mapping it by hand sends it back to review", arguments: Engine.all)
     func mapByHand(engine: Engine) throws {
         let bed = try SyncBed(engine)

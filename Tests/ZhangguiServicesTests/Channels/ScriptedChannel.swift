@@ -14,6 +14,10 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
     private var failure: ChannelError?
     private var shippedIDs: Set<String> = []
     private var refusals = 0
+    private var alreadyShippedAnswer = ChannelError.rejected(
+        code: "isv.logistics-offline-service-error:B04",
+        message: "already shipped"
+    )
     private(set) var windowsAsked: [SyncWindow] = []
     private(set) var shipments: [PlatformShipment] = []
     private(set) var stockUpdates: [PlatformStockUpdate] = []
@@ -79,13 +83,14 @@ final class ScriptedChannel: ShopChannel, @unchecked Sendable {
                 refusals -= 1
                 throw ChannelError.rejected(code: "41", message: "Invalid arguments: out_sid")
             }
-            guard !shippedIDs.contains(shipment.platformOrderID) else {
-                throw ChannelError.rejected(code: "isv.logistics-offline-service-error:B04", message: "already shipped")
-            }
+            guard !shippedIDs.contains(shipment.platformOrderID) else { throw alreadyShippedAnswer }
             shippedIDs.insert(shipment.platformOrderID)
             shipments.append(shipment)
         }
     }
+
+    /// How the platform answers a confirmation of an order it shows shipped.
+    func answerAlreadyShipped(with error: ChannelError) { locked { alreadyShippedAnswer = error } }
 
     /// Marks an order shipped on the platform without telling us (an earlier confirmation that got through).
     func markShipped(_ platformOrderID: String) { locked { _ = shippedIDs.insert(platformOrderID) } }

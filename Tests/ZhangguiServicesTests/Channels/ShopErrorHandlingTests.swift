@@ -20,7 +20,13 @@ struct ShopErrorHandlingTests {
         #expect(try bed.connection().status == .authorizationExpired)
         let alerts = try bed.alerts()
         #expect(alerts.count == 1)
-        #expect(alerts.first?.kind == SyncService.expiredAlert)
+        #expect(alerts.first?.kind == .shopAuthorizationExpired)
+        #expect(alerts.first?.shopID == bed.shopID)
+        #expect(alerts.first?.shopCode == "TB")
+        let detail = "shop TB (淘宝/天猫): the platform refused the grant (27); 授权过期, authorise the shop again"
+        #expect(alerts.first?.detail == detail)
+        // 2026-12-05 00:00:00 UTC in seconds: the first run's clock.
+        #expect(alerts.first?.raisedAt == 1_796_428_800)
         #expect(try bed.runs().map(\.outcome) == [.authorizationExpired])
     }
 
@@ -54,6 +60,10 @@ struct ShopErrorHandlingTests {
             .connect(code: "TB", name: "淘宝店", credentials: credentials, replacing: true, companyID: bed.companyID)
         #expect(try bed.connection().status == .active)
         #expect(try bed.alerts().isEmpty)
+        let all = try AlertService(database: bed.database)
+            .alerts(companyID: bed.companyID, kind: .shopAuthorizationExpired, includeCleared: true)
+        #expect(all.count == 1)
+        #expect(all.first?.clearedAt != nil)
         #expect(try bed.runOnce().outcome == .done)
     }
 

@@ -83,8 +83,9 @@ final class SyncBed: Sendable {
         try database.read { try SyncRunRecords($0).recent(shopID: shopID, companyID: companyID, limit: 100) }.reversed()
     }
 
-    func alerts() throws -> [ShopAlert] {
-        try database.read { try ShopAlertRecords($0).open(companyID: companyID) }
+    /// The company's open alerts, oldest first.
+    func alerts() throws -> [AlertRecord] {
+        try AlertService(database: database).alerts(companyID: companyID).reversed()
     }
 
     /// How many rows each table sync writes holds, to show that something changed nothing.

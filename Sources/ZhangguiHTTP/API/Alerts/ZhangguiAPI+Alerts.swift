@@ -8,7 +8,8 @@ extension ZhangguiAPI {
     }
 
     /// One alert. Low stock names `warehouse`, `sku`, `available` and `reorderPoint`; a held order names `orderID`,
-    /// `platformOrderID`, `heldHours` and `reminderHours`.
+    /// `platformOrderID`, `heldHours` and `reminderHours`; a shop whose authorisation expired (授权过期) names `shop`
+    /// and says what happened in `detail`.
     struct AlertAnswer: Encodable {
         let id: Int64
         let kind: String
@@ -20,6 +21,8 @@ extension ZhangguiAPI {
         let platformOrderID: String?
         let heldHours: Int64?
         let reminderHours: Int64?
+        let shop: String?
+        let detail: String?
         let raisedAt: Int64
         let clearedAt: Int64?
     }
@@ -35,7 +38,7 @@ extension ZhangguiAPI {
             .get,
             "/api/v1/alerts",
             .permission(.alertsRead),
-            "alerts of the scheduled jobs, newest first",
+            "alerts of the scheduled jobs and the shops' sync, newest first",
             query: ["state", "kind", "limit"],
             alerts
         )
@@ -66,8 +69,9 @@ extension ZhangguiAPI {
         )
     }
 
-    /// `GET /api/v1/alerts?state=open|all&kind=lowStock|heldOrder&limit=`: newest first, `limit` 1–1000 (default
-    /// 100); low-stock alerts of the principal's warehouses and reminders of orders of its shops only.
+    /// `GET /api/v1/alerts?state=open|all&kind=lowStock|heldOrder|shopAuthorizationExpired&limit=`: newest first,
+    /// `limit` 1–1000 (default 100); low-stock alerts of the principal's warehouses, reminders of orders of its shops
+    /// and 授权过期 of its shops only.
     func alerts(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let state = try request.enumQuery("state", as: AlertState.self) ?? .open
         let kind = try request.enumQuery("kind", as: AlertKind.self)
@@ -81,7 +85,7 @@ extension ZhangguiAPI {
         let visible = records.filter { record in
             switch record.kind {
             case .lowStock: record.warehouseID.map { principal.scope.admits(warehouse: $0) } ?? false
-            case .heldOrder: record.shopID.map { principal.scope.admits(shop: $0) } ?? false
+            case .heldOrder, .shopAuthorizationExpired: record.shopID.map { principal.scope.admits(shop: $0) } ?? false
             }
         }
         return try .json(AlertList(alerts: visible.map(Self.answer)))
@@ -135,6 +139,8 @@ extension ZhangguiAPI {
 
     private static func answer(_ record: AlertRecord) -> AlertAnswer {
         let isLow = record.kind == .lowStock
+        let isHeld = record.kind == .heldOrder
+        let isShop = record.kind == .shopAuthorizationExpired
         return AlertAnswer(
             id: record.id,
             kind: record.kind.rawValue,
@@ -144,8 +150,10 @@ extension ZhangguiAPI {
             reorderPoint: isLow ? record.threshold : nil,
             orderID: record.tradeID,
             platformOrderID: record.platformOrderID,
-            heldHours: isLow ? nil : record.quantity,
-            reminderHours: isLow ? nil : record.threshold,
+            heldHours: isHeld ? record.quantity : nil,
+            reminderHours: isHeld ? record.threshold : nil,
+            shop: isShop ? record.shopCode : nil,
+            detail: isShop ? record.detail : nil,
             raisedAt: record.raisedAt,
             clearedAt: record.clearedAt
         )

@@ -169,11 +169,16 @@ enum OpenAPIBodies {
                     "alerts",
                     .array(
                         .object(
-                            required: [("id", .integer), ("kind", .string), ("raisedAt", .integer)],
+                            required: [
+                                ("id", .integer),
+                                ("kind", .oneOfWords(["lowStock", "heldOrder", "shopAuthorizationExpired"])),
+                                ("raisedAt", .integer),
+                            ],
                             optional: [
                                 ("warehouse", .string), ("sku", .string), ("available", .integer),
                                 ("reorderPoint", .integer), ("orderID", .integer), ("platformOrderID", .string),
-                                ("heldHours", .integer), ("reminderHours", .integer), ("clearedAt", .integer),
+                                ("heldHours", .integer), ("reminderHours", .integer), ("shop", .string),
+                                ("detail", .string), ("clearedAt", .integer),
                             ]
                         )
                     )
