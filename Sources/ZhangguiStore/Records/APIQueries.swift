@@ -43,11 +43,15 @@ public struct APIQueries {
         let shops = filter.shopIDs.map { $0.sorted().map(String.init).joined(separator: ",") }
         let cursorTest = filter.isDescending ? "t.id < ?" : "t.id > ?"
         let cursor = filter.cursor ?? (filter.isDescending ? Int64.max : 0)
+        let holds = connection.dialect.joinedTexts(
+            "h.reason || '(' || h.check_name || '): ' || h.detail",
+            separator: "; ",
+            orderedBy: "h.id"
+        )
         return try connection.query(
             """
             SELECT t.id, t.platform_order_id, t.split_seq, t.state, t.paid_fen, t.is_high_priority, s.waybill_no,
-                   (SELECT GROUP_CONCAT(h.reason || '(' || h.check_name || '): ' || h.detail, '; ') FROM trade_holds h
-                    WHERE h.trade_id = t.id AND h.released_at IS NULL), p.code
+                   (SELECT \(holds) FROM trade_holds h WHERE h.trade_id = t.id AND h.released_at IS NULL), p.code
             FROM trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
             WHERE t.company_id = ? AND (? = '' OR t.state = ?) AND (? = '' OR p.code = ?) AND \(cursorTest)
               AND (? = 1 OR (',' || ? || ',') LIKE ('%,' || t.shop_id || ',%'))
