@@ -76,13 +76,23 @@ enum BooksCommands {
             reservations, each SKU's cost against the values in its ledger, that every voucher balances, that the
             trial balance is zero, that the inventory account equals the value of the stock, and that every receipt
             and issue (入库单, 出库单) moved what its lines say and its voucher carries its total.
+            Every company in the database is checked, each under its own heading when there are several (companies
+            registered through the server share the database with the one `zhanggui init` made).
             Exit status 0 when all agree; 1 with every difference named.
             """
     ) { arguments in
-        let (database, companyID) = try Workspace(arguments).openCompany()
-        let report = try IntegrityCheck(database: database).run(companyID: companyID)
-        printCheck(report)
-        return report.isClean ? 0 : 1
+        let (database, _) = try Workspace(arguments).openCompany()
+        let companies = try database.read { connection in
+            try CompanyRecords(connection).companyIDs().compactMap { try CompanyRecords(connection).company($0) }
+        }
+        var isClean = true
+        for company in companies {
+            if companies.count > 1 { Output.line("company \(company.id) (\(company.name)):") }
+            let report = try IntegrityCheck(database: database).run(companyID: company.id)
+            printCheck(report)
+            isClean = isClean && report.isClean
+        }
+        return isClean ? 0 : 1
     }
 
     static func printCheck(_ report: IntegrityReport) {
