@@ -112,21 +112,42 @@ public struct Router: Sendable {
     private func run(_ route: Route, _ request: HTTPRequest) -> HTTPResponse {
         do {
             return try route.handler(request)
-        } catch let error as HTTPError {
-            return error.response
+        } catch let attributed as AttributedError {
+            var response = answer(attributed.underlying, route, request)
+            response.logFields = attributed.logFields
+            return response
         } catch {
-            if let translated = translateError?(error) {
-                request.logger.warning(
-                    "handler refused",
-                    ["http.route": route.pattern.description, "error.code": translated.code.rawValue]
-                )
-                return translated.response
-            }
-            request.logger.error(
-                "handler failed",
-                ["http.route": route.pattern.description, "error.type": String(reflecting: type(of: error))]
-            )
-            return HTTPError.internalError.response
+            return answer(error, route, request)
         }
+    }
+
+    /// The answer to a handler's error: an ``HTTPError`` as itself, another error as `translateError` makes it, or
+    /// else 500 with the error's type in the log (never its message, which may hold data).
+    private func answer(_ error: any Error, _ route: Route, _ request: HTTPRequest) -> HTTPResponse {
+        if let error = error as? HTTPError { return error.response }
+        if let translated = translateError?(error) {
+            request.logger.warning(
+                "handler refused",
+                ["http.route": route.pattern.description, "error.code": translated.code.rawValue]
+            )
+            return translated.response
+        }
+        request.logger.error(
+            "handler failed",
+            ["http.route": route.pattern.description, "error.type": String(reflecting: type(of: error))]
+        )
+        return HTTPError.internalError.response
+    }
+}
+
+/// A handler's error with what the request log line should say about who made the request (company, user), for
+/// requests that fail after the principal is known.
+public struct AttributedError: Error {
+    public let underlying: any Error
+    public let logFields: [String: String]
+
+    public init(_ underlying: any Error, logFields: [String: String]) {
+        self.underlying = underlying
+        self.logFields = logFields
     }
 }

@@ -36,7 +36,7 @@ final class ServerContext: Sendable {
         response.headers.set(RequestID.header, request.id)
         if isStopping.load(ordering: .relaxed) { response.headers.set("Connection", "close") }
         let queued = ResponseWriter.queue(response, on: connection)
-        log(request, route: route, status: response.status, since: pending.startedAt)
+        log(request, route: route, status: response.status, who: response.logFields, since: pending.startedAt)
         return queued
     }
 
@@ -47,13 +47,22 @@ final class ServerContext: Sendable {
 
     /// One line per request, with the route's pattern rather than the path: paths and query strings can carry
     /// personal data, patterns cannot. Bodies and header values are never logged.
-    private func log(_ request: HTTPRequest, route: String?, status: HTTPStatus, since start: ContinuousClock.Instant) {
+    private func log(
+        _ request: HTTPRequest,
+        route: String?,
+        status: HTTPStatus,
+        who: [String: String],
+        since start: ContinuousClock.Instant
+    ) {
         let elapsed = ContinuousClock.now - start
         let milliseconds =
             Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         request.logger.info(
             "request",
             [
+                "company.id": who["company.id"] ?? "-",
+                "user.id": who["user.id"] ?? "-",
+                "token.id": who["token.id"] ?? "-",
                 "http.method": request.method.rawValue,
                 "http.route": route ?? "-",
                 "http.status": String(status.code),

@@ -18,15 +18,29 @@ extension ZhangguiAPI {
     ) {
         router.add(method, pattern, summary: summary, access: access, query: query) { request in
             let principal = try authenticate(request)
-            if case .permission(let permission) = access, !principal.can(permission) {
-                throw HTTPError(
-                    .forbidden,
-                    code: .forbidden,
-                    message: "this needs the permission \(permission.rawValue)"
-                )
+            let logFields = Self.logFields(principal)
+            do {
+                if case .permission(let permission) = access, !principal.can(permission) {
+                    throw HTTPError(
+                        .forbidden,
+                        code: .forbidden,
+                        message: "this needs the permission \(permission.rawValue)"
+                    )
+                }
+                var response = try handler(request, principal)
+                response.logFields = logFields
+                return response
+            } catch {
+                throw AttributedError(error, logFields: logFields)
             }
-            return try handler(request, principal)
         }
+    }
+
+    /// Who made a request, for its log line: the company, the user, and the API token when one was used.
+    static func logFields(_ principal: Principal) -> [String: String] {
+        var fields = ["company.id": String(principal.companyID), "user.id": String(principal.userID)]
+        if let tokenID = principal.tokenID { fields["token.id"] = String(tokenID) }
+        return fields
     }
 
     /// The principal of a request: from `Authorization: Bearer zg_…`, or else from the `zg_session` cookie, which on
