@@ -59,7 +59,11 @@ struct RequestIDTests {
 
         let line = try #require(test.requestLines.first)
         #expect(test.requestLines.count == 1)
-        #expect(line.contains(" level=info msg=request request.id=trace-1 company.id=- user.id=- token.id=- http.method=GET "))
+        #expect(
+            line.contains(
+                " level=info msg=request request.id=trace-1 company.id=- user.id=- token.id=- http.method=GET "
+            )
+        )
         #expect(line.contains(" http.route=/api/v1/orders/{id} http.status=200 duration_ms="))
         for secret in ["536373", "s3cret", "hunter2", "session"] { #expect(!line.contains(secret)) }
     }

@@ -14,7 +14,8 @@ struct RequestLogWhoTests {
         _ = try await shop.call("POST", "/api/v1/users", as: clerk, json: "{}")
         _ = try await shop.call("GET", "/api/v1/orders")
 
-        let lines = shop.test.requestLines.filter { $0.contains("http.route=/api/v1/orders ") }
+        let lines =
+            shop.test.requestLines.filter { $0.contains("http.route=/api/v1/orders ") }
             + shop.test.requestLines.filter { $0.contains("http.route=/api/v1/users ") }
         #expect(lines.count == 3)
         #expect(lines[0].contains(" company.id=\(company) user.id=\(user) token.id=- "))
