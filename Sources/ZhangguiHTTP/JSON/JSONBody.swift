@@ -27,11 +27,13 @@ extension HTTPRequest {
     /// The body decoded as `Body`.
     /// - Throws: ``HTTPError``: 415 when the body is not sent as `application/json`; 400 naming the problem when it
     ///   is empty, not JSON, cut short, not an object, or has an unknown field, a missing field or a wrong type —
-    ///   naming the field as a path such as `lines[1].sku`.
+    ///   naming the field as a path such as `lines[1].sku`; 400 for a text holding a control character other than tab
+    ///   and line breaks (a NUL would be cut off by one engine and refused by the other).
     public func decodeJSON<Body: JSONBody>(_ type: Body.Type = Body.self) throws(HTTPError) -> Body {
         try JSONBodyDecoder.checkContentType(headers["Content-Type"])
         let object = try JSONBodyDecoder.parseObject(body)
         try JSONBodyDecoder.rejectUnknownFields(Body.self, in: object, path: "")
+        try JSONBodyDecoder.rejectControlCharacters(in: object, path: "")
         return try JSONBodyDecoder.decode(Body.self, from: body, parsed: object)
     }
 }

@@ -135,6 +135,35 @@ enum JSONBodyDecoder {
         )
     }
 
+    /// Refuses the first text, in sorted key order, holding a control character (U+0000–U+001F or U+007F) other than
+    /// tab, line feed and carriage return: no field of ours means one, and the engines store a NUL differently.
+    static func rejectControlCharacters(in value: Any, path: String) throws(HTTPError) {
+        switch value {
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                try rejectControlCharacters(in: object[key]!, path: path.isEmpty ? key : "\(path).\(key)")
+            }
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                try rejectControlCharacters(in: element, path: "\(path)[\(index)]")
+            }
+        case let text as String:
+            let isControl = { (scalar: Unicode.Scalar) in
+                (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
+            }
+            if text.unicodeScalars.contains(where: isControl) {
+                throw HTTPError(
+                    .badRequest,
+                    code: .invalidValue,
+                    message: "\(path) holds a control character; send text without them",
+                    field: path
+                )
+            }
+        default:
+            return
+        }
+    }
+
     /// The path of the first number that is a fraction or out of the 64-bit range.
     private static func firstInexactNumber(in value: Any, path: String) -> String? {
         switch value {
