@@ -41,7 +41,7 @@ extension AccountService {
     public func createUser(_ new: NewUser, by principal: Principal, now: Int64) throws -> Int64 {
         try principal.require(.usersManage)
         let email = try Self.validEmail(new.email)
-        let name = try Self.validName(new.displayName)
+        let name = try Self.validName(new.displayName.trimmed.isEmpty ? email : new.displayName, field: "displayName")
         let hash = try newPasswordHash(new.password)
         return try mappingEmailTaken {
             try database.write { connection in

@@ -48,12 +48,23 @@ extension HTTPError {
             self.init(.forbidden, code: .forbidden, message: message)
         case .notFound:
             self.init(.notFound, code: .notFound, message: "no such object")
-        case .invalidInput, .weakPassword:
+        case .invalidInput:
+            // The detail of a refused value is the field's name, sometimes followed by ": why".
+            let name = error.detail.split(separator: ":").first.map(String.init) ?? ""
+            let field = Self.accountFields[name]
+            self.init(.badRequest, code: .invalidValue, message: message, field: field)
+        case .weakPassword:
             self.init(.badRequest, code: .invalidValue, message: message)
         case .emailTaken, .totpAlreadyEnabled, .totpNotStarted, .lastAdmin:
             self.init(.conflict, code: .conflict, message: message)
         }
     }
+
+    /// The JSON field of each value the account services name when they refuse it.
+    private static let accountFields = [
+        "email": "email", "name": "displayName", "displayName": "displayName", "role name": "name",
+        "permissions": "permissions", "expiry in the past": "expiresAt",
+    ]
 
     /// The answer to a refused order action: an unknown trade is 404, the rest 409.
     init(_ error: OrderActionError) {
