@@ -106,8 +106,13 @@ extension AccountService {
             guard let before = try records.token(id: id, companyID: principal.companyID) else {
                 throw AccountError(.notFound, detail: "API token \(id)")
             }
-            guard before.createdBy == principal.userID || principal.can(.usersManage) else {
-                throw AccountError(.forbidden, detail: "needs users.manage to revoke another user's token")
+            // Like managing a user, revoking another's token needs users.manage and every permission it carries.
+            let mayManage = principal.can(.usersManage) && before.permissions.isSubset(of: principal.permissions)
+            guard before.createdBy == principal.userID || mayManage else {
+                throw AccountError(
+                    .forbidden,
+                    detail: "revoking another user's token needs users.manage and every permission the token holds"
+                )
             }
             guard try records.revoke(id: id, companyID: principal.companyID, now: now) else { return }
             try AuditLog.record(

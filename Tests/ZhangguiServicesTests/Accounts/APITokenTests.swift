@@ -164,8 +164,38 @@ struct APITokenTests {
             now: t0
         )
 
-        #expect(throws: AccountError(.forbidden, detail: "needs users.manage to revoke another user's token")) {
+        let refusal = "revoking another user's token needs users.manage and every permission the token holds"
+        #expect(throws: AccountError(.forbidden, detail: refusal)) {
             try bed.service.revokeAPIToken(id: issued.id, by: clerk, now: t0)
+        }
+        // A user manager who lacks a permission of the admin's token may not revoke it either.
+        let powerful = try bed.service.createAPIToken(
+            name: "b",
+            permissions: [.ordersRead, .booksRead],
+            expiresAt: nil,
+            by: admin,
+            now: t0
+        )
+        let managers = try bed.service.createRole(
+            name: "用户管理",
+            permissions: [.usersManage, .ordersRead],
+            by: admin,
+            now: t0
+        )
+        _ = try bed.service.createUser(
+            NewUser(
+                email: "hr@example.com",
+                displayName: "hr",
+                password: AccountBed.password,
+                roleIDs: [managers],
+                scope: .everything
+            ),
+            by: admin,
+            now: t0
+        )
+        let manager = try bed.session("hr@example.com")
+        #expect(throws: AccountError(.forbidden, detail: refusal)) {
+            try bed.service.revokeAPIToken(id: powerful.id, by: manager, now: t0)
         }
         try bed.service.revokeAPIToken(id: issued.id, by: admin, now: t0 + 60)
 
