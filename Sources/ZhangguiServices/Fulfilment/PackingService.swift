@@ -24,12 +24,13 @@ public struct PackingService: Sendable {
         barcode: String,
         count: Int64 = 1,
         companyID: Int64,
+        scope: DataScope = .everything,
         audit: AuditContext? = nil
     ) throws -> PackingScanAnswer {
         guard count > 0, count <= 10_000 else { throw PackingError(.badCount, "count \(count) is not 1 to 10000") }
         return try database.write { connection in
             let records = PackingRecords(connection)
-            let parcel = try Self.packable(waybill, companyID: companyID, records: records)
+            let parcel = try Self.packable(waybill, companyID: companyID, scope: scope, records: records)
             var check = PackingCheck(
                 wanted: try records.wanted(shipmentID: parcel.shipmentID),
                 scanned: try records.scanned(shipmentID: parcel.shipmentID)
@@ -66,13 +67,17 @@ public struct PackingService: Sendable {
     /// `fulfilment.pack`).
     /// - Throws: ``PackingError`` with code `incomplete` naming each SKU still short, `badWeight` outside 1 g to
     ///   ``maximumWeightGrams``, `alreadyPacked` when another clerk finished first, and the parcel refusals.
-    public func finish(waybill: String, weightGrams: Int64, companyID: Int64, audit: AuditContext? = nil) throws
-        -> PackedParcel
-    {
+    public func finish(
+        waybill: String,
+        weightGrams: Int64,
+        companyID: Int64,
+        scope: DataScope = .everything,
+        audit: AuditContext? = nil
+    ) throws -> PackedParcel {
         try Self.checkWeight(weightGrams)
         return try database.write { connection in
             let records = PackingRecords(connection)
-            let parcel = try Self.packable(waybill, companyID: companyID, records: records)
+            let parcel = try Self.packable(waybill, companyID: companyID, scope: scope, records: records)
             let check = PackingCheck(
                 wanted: try records.wanted(shipmentID: parcel.shipmentID),
                 scanned: try records.scanned(shipmentID: parcel.shipmentID)
@@ -91,12 +96,13 @@ public struct PackingService: Sendable {
     /// Scans `items` (barcode and count each) and packs the parcel, all or nothing: one shot for a scripted bench.
     /// Scans stored earlier for the parcel are set aside; these items alone must be exactly its contents.
     /// - Throws: ``PackingError`` with code `mismatch` listing every difference (missing, extra, too many,
-    ///   unknown), and as ``finish(waybill:weightGrams:companyID:audit:)``.
+    ///   unknown), and as ``finish(waybill:weightGrams:companyID:scope:audit:)``.
     public func pack(
         waybill: String,
         items: [(barcode: String, count: Int64)],
         weightGrams: Int64,
         companyID: Int64,
+        scope: DataScope = .everything,
         audit: AuditContext? = nil
     ) throws -> PackedParcel {
         try Self.checkWeight(weightGrams)
@@ -105,7 +111,7 @@ public struct PackingService: Sendable {
         }
         return try database.write { connection in
             let records = PackingRecords(connection)
-            let parcel = try Self.packable(waybill, companyID: companyID, records: records)
+            let parcel = try Self.packable(waybill, companyID: companyID, scope: scope, records: records)
             let wanted = try records.wanted(shipmentID: parcel.shipmentID)
             var scanned: [Int64: Int64] = [:]
             var unknown: [String] = []
@@ -149,8 +155,13 @@ public struct PackingService: Sendable {
     }
 
     /// The parcel `waybill` names, when it can be packed now.
-    static func packable(_ waybill: String, companyID: Int64, records: PackingRecords) throws -> PackingParcel {
-        guard !waybill.isEmpty, let parcel = try records.parcel(waybill: waybill, companyID: companyID) else {
+    /// A parcel of a shop or warehouse outside `scope` is answered as unknown.
+    static func packable(_ waybill: String, companyID: Int64, scope: DataScope, records: PackingRecords) throws
+        -> PackingParcel
+    {
+        guard !waybill.isEmpty, let parcel = try records.parcel(waybill: waybill, companyID: companyID),
+            scope.admits(warehouse: parcel.warehouseID), parcel.shopID == 0 || scope.admits(shop: parcel.shopID)
+        else {
             throw PackingError(.unknownWaybill, "no parcel has waybill number \(waybill)")
         }
         if let packed = try records.packing(shipmentID: parcel.shipmentID) {

@@ -4,6 +4,9 @@ public import ZhangguiCore
 public struct PackingParcel: Sendable, Equatable {
     public let shipmentID: Int64
     public let waybillNumber: String
+    public let warehouseID: Int64
+    /// The shop of its trades (0 when none is left in it).
+    public let shopID: Int64
     public let isShipped: Bool
     /// The states of the trades still in the parcel, and whether any of them has a refund open.
     public let tradeStates: [TradeState]
@@ -50,19 +53,22 @@ public struct PackingRecords {
     public func parcel(waybill: String, companyID: Int64) throws -> PackingParcel? {
         let lock = connection.dialect == .postgres ? " FOR UPDATE" : ""
         let rows = try connection.query(
-            "SELECT id, waybill_no, shipped_at FROM shipments WHERE company_id = ? AND waybill_no = ? ORDER BY id"
+            "SELECT id, waybill_no, shipped_at, warehouse_id FROM shipments WHERE company_id = ? AND waybill_no = ?"
+                + " ORDER BY id"
                 + " LIMIT 2\(lock)",
             companyID,
             waybill
         )
         guard rows.count == 1, let row = rows.first else { return nil }
         let trades = try connection.query(
-            "SELECT state, refund_in_progress FROM trades WHERE shipment_id = ? ORDER BY id",
+            "SELECT state, refund_in_progress, shop_id FROM trades WHERE shipment_id = ? ORDER BY id",
             row.int(0)
         )
         return PackingParcel(
             shipmentID: row.int(0),
             waybillNumber: row.string(1),
+            warehouseID: row.int(3),
+            shopID: trades.first?.int(2) ?? 0,
             isShipped: row.optionalInt(2) != nil,
             tradeStates: trades.compactMap { TradeState(rawValue: $0.string(0)) },
             hasRefund: trades.contains { $0.int(1) != 0 }
