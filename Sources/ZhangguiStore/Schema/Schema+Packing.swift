@@ -49,3 +49,13 @@ extension Schema {
         ]
     )
 }
+
+extension Migrator {
+    /// The names of the triggers that keep `packings` append-only on `dialect`, for `zhanggui check`.
+    public static func packingGuards(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite: ["packings_no_update", "packings_no_delete"]
+        case .postgres: ["packings_append_only"]
+        }
+    }
+}

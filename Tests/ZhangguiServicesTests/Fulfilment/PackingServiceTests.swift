@@ -59,6 +59,11 @@ struct PackingServiceTests {
         #expect(again?.code == .alreadyPacked)
         let twice = refusal { _ = try service.finish(waybill: waybill, weightGrams: 1_250, companyID: shop.companyID) }
         #expect(twice?.code == .alreadyPacked)
+        #expect(throws: (any Error).self) {
+            try shop.database.write { connection in
+                _ = try connection.execute("UPDATE packings SET weight_grams = 1")
+            }
+        }
         #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
     }
 
