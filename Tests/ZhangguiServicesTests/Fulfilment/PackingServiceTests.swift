@@ -180,4 +180,38 @@ struct PackingServiceTests {
         #expect(late?.code == .alreadyPacked)
         #expect(try IntegrityCheck(database: shop.database).run(companyID: shop.companyID).isClean)
     }
+
+    @Test(
+        "two clerks finishing the same parcel at once: one packs it, the other is told it is packed",
+        arguments: Engine.all
+    )
+    func twoClerks(engine: Engine) async throws {
+        let (shop, waybill) = try waybilledParcel(engine)
+        let service = packing(shop)
+        _ = try service.scan(waybill: waybill, barcode: "A", count: 2, companyID: shop.companyID)
+        _ = try service.scan(waybill: waybill, barcode: "B", companyID: shop.companyID)
+        let companyID = shop.companyID
+
+        let outcomes = await withTaskGroup(of: PackingError.Code?.self) { group in
+            for grams: Int64 in [1_250, 1_260] {
+                group.addTask {
+                    do {
+                        _ = try service.finish(waybill: waybill, weightGrams: grams, companyID: companyID)
+                        return nil
+                    } catch let error as PackingError {
+                        return error.code
+                    } catch {
+                        return .shipped
+                    }
+                }
+            }
+            var codes: [PackingError.Code?] = []
+            for await code in group { codes.append(code) }
+            return codes
+        }
+        #expect(outcomes.filter { $0 == nil }.count == 1)
+        #expect(outcomes.contains(.alreadyPacked))
+        let packings = try shop.database.read { try $0.queryOne("SELECT COUNT(*) FROM packings")?.int(0) }
+        #expect(packings == 1)
+    }
 }
