@@ -9,7 +9,7 @@ enum Commands {
         OrderActionCommands.approve, OrderActionCommands.hold, OrderActionCommands.release, OrderActionCommands.cancel,
         SplitMergeCommands.split, SplitMergeCommands.merge, SplitMergeCommands.unmerge,
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, LabelCommands.labels, LabelCommands.picklist,
-        FulfilmentCommands.ship, OrderCommands.orders,
+        PackCommand.command, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
         BooksCommands.check, BooksCommands.report, ShopCommands.command,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,

@@ -56,6 +56,7 @@ public struct ZhangguiAPI: Sendable {
         addStockNoteRoutes(to: &router)
         addOrderRoutes(to: &router)
         addFulfilmentRoutes(to: &router)
+        addPackingRoutes(to: &router)
         addLabelRoutes(to: &router)
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)

@@ -40,7 +40,8 @@ public struct IntegrityCheck: Sendable {
             try compareStockNotes(queries, companyID: companyID, into: &report)
             let guards =
                 Migrator.appendOnlyGuards(connection.dialect)
-                + (Migrator.accountGuards(connection.dialect) + Migrator.labelGuards(connection.dialect))
+                + (Migrator.accountGuards(connection.dialect) + Migrator.labelGuards(connection.dialect)
+                + Migrator.packingGuards(connection.dialect))
                 .map { (name: $0, definition: String?.none) }
                 + Migrator.stockNoteGuards(connection.dialect)
             for problem in try queries.guardProblems(expected: guards) {

@@ -9,6 +9,8 @@ public struct ShippingSummary: Sendable, Equatable, Encodable {
     /// Revenue without VAT and cost of goods booked, in fen.
     public var revenueFen: Int64 = 0
     public var costFen: Int64 = 0
+    /// Waybilled parcels passed over because the company ships only packed parcels and these were not packed.
+    public var unpacked = 0
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct ShippingSummary: Sendable, Equatable, Encodable {
         units += other.units
         revenueFen += other.revenueFen
         costFen += other.costFen
+        unpacked += other.unpacked
     }
 }
 
@@ -51,7 +54,14 @@ public struct ShippingService: Sendable {
                 let context = try CompanyContext.load(companyID, from: connection)
                 let shipments = try FulfilmentRecords(connection)
                     .shipmentsToShip(companyID: companyID, after: after, limit: batchSize)
-                for run in Self.runs(of: shipments, admittedBy: scope) {
+                let packed = try Self.packedOnly(shipments, companyID: companyID, connection: connection)
+                if let packed {
+                    counted.unpacked = shipments.filter { scope.admits($0) && !packed.contains($0.id) }.count
+                }
+                let admits = { (shipment: ShipmentRecord) in
+                    scope.admits(shipment) && packed.map { $0.contains(shipment.id) } ?? true
+                }
+                for run in Self.runs(of: shipments, admittedBy: admits) {
                     guard let first = run.first?.id, let last = run.last?.id else { continue }
                     let batch = ShippingBatch(connection: connection, context: context, shipments: first...last)
                     try batch.ship(run, summary: &counted)
@@ -70,16 +80,29 @@ public struct ShippingService: Sendable {
 
     /// The shipments `scope` admits, in runs of neighbours in `shipments` (every shipment to ship, in id order):
     /// the id range of a run then holds no shipment to ship outside the scope, so it can be shipped by range.
-    static func runs(of shipments: [ShipmentRecord], admittedBy scope: DataScope) -> [[ShipmentRecord]] {
+    static func runs(of shipments: [ShipmentRecord], admittedBy admits: (ShipmentRecord) -> Bool)
+        -> [[ShipmentRecord]]
+    {
         var runs: [[ShipmentRecord]] = [[]]
         for shipment in shipments {
-            if scope.admits(shipment) {
+            if admits(shipment) {
                 runs[runs.count - 1].append(shipment)
             } else if !(runs.last?.isEmpty ?? true) {
                 runs.append([])
             }
         }
         return runs.filter { !$0.isEmpty }
+    }
+
+    /// The packed shipments among `shipments` when the company ships only packed parcels, read in the shipping
+    /// transaction (a parcel packed after it committed waits for the next run); nil when packing is not required.
+    static func packedOnly(_ shipments: [ShipmentRecord], companyID: Int64, connection: any DatabaseConnection)
+        throws -> Set<Int64>?
+    {
+        let records = PackingRecords(connection)
+        guard try records.requiresPacking(companyID: companyID) else { return nil }
+        guard let first = shipments.first?.id, let last = shipments.last?.id else { return [] }
+        return try records.packed(companyID: companyID, shipments: first...last)
     }
 }
 

@@ -67,7 +67,8 @@ enum FulfilmentCommands {
 
             Ships every shipment with a waybill (发货): stock leaves through the ledger, reservations are used up,
             cost of goods is taken at moving average, and a balanced voucher books receivable, revenue, output
-            VAT, cost of goods and inventory.
+            VAT, cost of goods and inventory. When the company requires packing (zhanggui pack --require on),
+            only packed parcels ship; the others are counted and wait.
             """
     ) { arguments in
         let (database, companyID) = try Workspace(arguments).openCompany()
@@ -77,6 +78,7 @@ enum FulfilmentCommands {
                 + "\(Output.count(summary.units)) units; revenue \(Output.yuan(summary.revenueFen)), "
                 + "cost \(Output.yuan(summary.costFen))"
         )
+        if summary.unpacked > 0 { Output.line("not packed yet, waiting: \(Output.count(summary.unpacked)) parcels") }
         return 0
     }
 }

@@ -104,7 +104,10 @@ struct AuditInTransactionTests {
             recorded == [
                 ["fulfilment.allocate", #"{"merged":0,"shipments":1,"trades":1}"#],
                 ["fulfilment.waybill", #"{"shipments":1}"#],
-                ["fulfilment.ship", #"{"costFen":2000,"revenueFen":1770,"shipments":1,"trades":1,"units":2}"#],
+                [
+                    "fulfilment.ship",
+                    #"{"costFen":2000,"revenueFen":1770,"shipments":1,"trades":1,"units":2,"unpacked":0}"#,
+                ],
             ]
         )
     }

@@ -18,6 +18,8 @@ extension ZhangguiAPI {
         let units: Int64
         let revenueFen: Int64
         let costFen: Int64
+        /// Parcels passed over because the company ships only packed parcels.
+        let unpacked: Int
     }
 
     struct Counts: Encodable {
@@ -83,7 +85,8 @@ extension ZhangguiAPI {
             trades: summary.trades,
             units: summary.units,
             revenueFen: summary.revenueFen,
-            costFen: summary.costFen
+            costFen: summary.costFen,
+            unpacked: summary.unpacked
         )
         return answer
     }

@@ -301,8 +301,28 @@ enum OpenAPIBodies {
             200,
             .object([
                 ("shipments", .integer), ("trades", .integer), ("units", .integer), ("revenueFen", .integer),
-                ("costFen", .integer),
+                ("costFen", .integer), ("unpacked", .integer),
             ])
+        ),
+        "POST /api/v1/packing/{waybill}/scan": .write(
+            .json(.object(required: [("barcode", .string)], optional: [("count", .integer)])),
+            200,
+            .object([
+                ("outcome", .oneOfWords(["accepted", "extra", "tooMany", "unknownBarcode"])), ("barcode", .string),
+                ("lines", .array(.object([("sku", .string), ("wanted", .integer), ("scanned", .integer)]))),
+                ("isComplete", .boolean),
+            ])
+        ),
+        "POST /api/v1/packing/{waybill}/finish": .write(
+            .json(.object([("weightGrams", .integer)])),
+            200,
+            .object(
+                required: [
+                    ("waybill", .string), ("shipmentID", .integer), ("weightGrams", .integer),
+                    ("items", .array(.object([("sku", .string), ("quantity", .integer)]))), ("packedAt", .integer),
+                ],
+                optional: [("packedBy", .integer)]
+            )
         ),
     ]
 

@@ -40,13 +40,15 @@ struct RolePermissionTests {
             .replacingOccurrences(of: "{sku}", with: "MUG")
             .replacingOccurrences(of: "{kind}", with: "products")
             .replacingOccurrences(of: "{number}", with: "RK-999999")
+            .replacingOccurrences(of: "{waybill}", with: "ZG999999")
     }
 
     /// An empty object for routes that read JSON, nothing for the others.
     static func body(_ route: Router.Route) -> String? {
         let jsonRoutes = [
             "/api/v1/session", "/api/v1/companies", "/api/v1/users", "/api/v1/tokens", "/api/v1/orders/merge",
-            "/api/v1/stock/receipts", "/api/v1/stock/issues",
+            "/api/v1/stock/receipts", "/api/v1/stock/issues", "/api/v1/packing/{waybill}/scan",
+            "/api/v1/packing/{waybill}/finish",
         ]
         return route.method == .post && jsonRoutes.contains(route.pattern.description) ? "{}" : nil
     }

@@ -30,7 +30,9 @@ struct OrderFlowTests {
         #expect(allocated.text == #"{"merged":0,"shipments":1,"trades":1}"#)
         #expect(waybilled.text == #"{"shipments":1}"#)
         // 2 mugs at 12.90 VAT included: revenue 2,283 fen net of 13 % VAT; cost 2 × 5.00.
-        #expect(shipped.text == #"{"costFen":1000,"revenueFen":2283,"shipments":1,"trades":1,"units":2}"#)
+        #expect(
+            shipped.text == #"{"costFen":1000,"revenueFen":2283,"shipments":1,"trades":1,"units":2,"unpacked":0}"#
+        )
         #expect(try detail.json["state"] as? String == "shipped")
         #expect(try (detail.json["shipment"] as? [String: Any])?["waybill"] != nil)
         #expect(try check.json["isClean"] as? Bool == true)
