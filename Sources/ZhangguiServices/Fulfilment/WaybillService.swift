@@ -34,17 +34,15 @@ public struct WaybillService: Sendable {
                     companyID: companyID,
                     connection: connection
                 )
-                for (shipment, waybill) in zip(shipments, issued) {
-                    try fulfilment.setWaybill(waybill.number, courierCode: courier.code, shipmentID: shipment.id)
-                    if waybill.sortCode != nil || waybill.bagCentre != nil {
-                        try LabelRecords(connection).setRouting(
-                            sortCode: waybill.sortCode,
-                            bagCentre: waybill.bagCentre,
-                            shipmentID: shipment.id
-                        )
-                    }
-                    try fulfilment.markWaybilled(shipmentID: shipment.id)
+                let waybills = zip(shipments, issued).map { shipment, waybill in
+                    ShipmentWaybill(
+                        shipmentID: shipment.id,
+                        number: waybill.number,
+                        sortCode: waybill.sortCode,
+                        bagCentre: waybill.bagCentre
+                    )
                 }
+                try fulfilment.recordWaybills(waybills, courierCode: courier.code)
                 if !shipments.isEmpty {
                     let batch = AuditObject.batch(companyID: companyID)
                     let counted = WaybillBatch(shipments: shipments.count)

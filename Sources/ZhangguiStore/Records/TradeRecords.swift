@@ -305,9 +305,7 @@ public struct TradeRecords {
         moving expected: TradeState,
         to next: TradeState
     ) throws {
-        for line in lineSKUs {
-            try connection.execute("UPDATE trade_lines SET sku_id = ? WHERE id = ?", line.skuID, line.lineID)
-        }
+        try setSKUs(lineSKUs)
         let changed = try connection.execute(
             """
             UPDATE trades SET division_code = ?, is_high_priority = ?, state = ?, updated_at = ?
@@ -321,6 +319,25 @@ public struct TradeRecords {
             expected.rawValue
         )
         guard changed == 1 else { throw TradeTransitionError(action: .approve, state: expected) }
+    }
+
+    /// Maps lines to SKUs: one statement per line on SQLite, one for all of them on PostgreSQL, where each
+    /// statement is a round trip to the server.
+    private func setSKUs(_ lineSKUs: [(lineID: Int64, skuID: Int64?)]) throws {
+        guard connection.dialect == .postgres, lineSKUs.count > 1 else {
+            for line in lineSKUs {
+                try connection.execute("UPDATE trade_lines SET sku_id = ? WHERE id = ?", line.skuID, line.lineID)
+            }
+            return
+        }
+        try connection.execute(
+            """
+            UPDATE trade_lines AS l SET sku_id = u.sku_id
+            FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS u(id, sku_id) WHERE l.id = u.id
+            """,
+            PostgresArray.literal(lineSKUs.map(\.lineID)),
+            PostgresArray.literal(lineSKUs.map(\.skuID))
+        )
     }
 
     /// Adds `reasons` to the reasons a clerk has acknowledged for the trade.
