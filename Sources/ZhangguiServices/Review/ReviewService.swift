@@ -14,6 +14,29 @@ public struct ReviewSummary: Sendable, Equatable {
     public var highPriority = 0
 
     public init() {}
+
+    /// Adds another summary's counts to this one.
+    mutating func add(_ other: ReviewSummary) {
+        reviewed += other.reviewed
+        approved += other.approved
+        splitParts += other.splitParts
+        held += other.held
+        heldByReason.merge(other.heldByReason, uniquingKeysWith: +)
+        highPriority += other.highPriority
+    }
+}
+
+/// A review batch as the audit log records it.
+private struct ReviewBatch: Encodable {
+    let reviewed: Int
+    let approved: Int
+    let held: Int
+
+    init(_ summary: ReviewSummary) {
+        reviewed = summary.reviewed
+        approved = summary.approved
+        held = summary.held
+    }
 }
 
 /// Review (审单): the automatic checks over pending trades, and the clerk's approve, hold and release.
@@ -31,7 +54,14 @@ public struct ReviewService: Sendable {
 
     /// Reviews every trade waiting for review: holds those a check objects to, approves and reserves the rest.
     /// Works in batches of `batchSize` trades, one transaction each, one savepoint per trade.
-    public func reviewPending(companyID: Int64, batchSize: Int = 500) throws -> ReviewSummary {
+    /// Orders of shops outside `scope` are left waiting; with `audit`, each batch that reviewed something is one
+    /// `orders.review` entry with its counts, in the batch's transaction.
+    public func reviewPending(
+        companyID: Int64,
+        batchSize: Int = 500,
+        scope: DataScope = .everything,
+        audit: AuditContext? = nil
+    ) throws -> ReviewSummary {
         var summary = ReviewSummary()
         var afterID: Int64 = 0
         while true {
@@ -42,10 +72,20 @@ public struct ReviewService: Sendable {
                 let trades = try TradeRecords(connection, currency: context.currency)
                     .batch(companyID: companyID, state: .pendingReview, afterID: afterID, limit: batchSize)
                 guard let last = trades.last else { return (nil, counted) }
+                let admitted = trades.filter { scope.admits(shop: $0.shopID) }
+                guard !admitted.isEmpty else { return (last.id, counted) }
                 var snapshot = try StockSnapshot.load(context: context, connection: connection)
-                for trade in trades {
-                    try review(trade, context: context, connection: connection, snapshot: &snapshot, summary: &counted)
+                var batch = ReviewSummary()
+                for trade in admitted {
+                    try review(trade, context: context, connection: connection, snapshot: &snapshot, summary: &batch)
                 }
+                try audit?.record(
+                    "orders.review",
+                    object: .batch(companyID: companyID),
+                    after: ReviewBatch(batch),
+                    in: connection
+                )
+                counted.add(batch)
                 return (last.id, counted)
             }
             summary = counted

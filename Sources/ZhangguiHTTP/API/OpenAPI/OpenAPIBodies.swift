@@ -291,6 +291,13 @@ enum OpenAPIBodies {
             .ref("ActionAnswer")
         ),
         "POST /api/v1/orders/{id}/release": .action(200, .ref("ActionAnswer")),
+        "POST /api/v1/orders/review": .action(
+            200,
+            .object([
+                ("reviewed", .integer), ("approved", .integer), ("splitParts", .integer), ("held", .integer),
+                ("highPriority", .integer), ("heldByReason", .map(.integer)),
+            ])
+        ),
         "POST /api/v1/orders/{id}/cancel": .action(200, .ref("ActionAnswer")),
         "POST /api/v1/fulfilment/allocate": .action(
             200,

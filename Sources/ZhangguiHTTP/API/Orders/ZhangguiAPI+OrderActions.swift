@@ -21,8 +21,38 @@ extension ZhangguiAPI {
         case approve, hold, release, cancel
     }
 
+    /// What an automatic review did, as `zhanggui review` prints it.
+    struct ReviewAnswer: Encodable {
+        let reviewed: Int
+        let approved: Int
+        let splitParts: Int
+        let held: Int
+        let highPriority: Int
+        let heldByReason: [String: Int]
+    }
+
     func addOrderActionRoutes(to router: inout Router) {
         let review = RouteAccess.permission(.ordersReview)
+        add(&router, .post, "/api/v1/orders/review", review, "review every order waiting, as zhanggui review") {
+            request,
+            principal in
+            try refuseBody(request)
+            let summary = try ReviewService(database: database, checkAddress: settings.checkAddress).reviewPending(
+                companyID: principal.companyID,
+                scope: principal.scope,
+                audit: auditContext(principal)
+            )
+            return try .json(
+                ReviewAnswer(
+                    reviewed: summary.reviewed,
+                    approved: summary.approved,
+                    splitParts: summary.splitParts,
+                    held: summary.held,
+                    highPriority: summary.highPriority,
+                    heldByReason: Dictionary(uniqueKeysWithValues: summary.heldByReason.map { ($0.rawValue, $1) })
+                )
+            )
+        }
         for action in OrderAction.allCases {
             let pattern = "/api/v1/orders/{id}/\(action.rawValue)"
             add(&router, .post, pattern, review, "\(action.rawValue) one order by hand") { request, principal in
