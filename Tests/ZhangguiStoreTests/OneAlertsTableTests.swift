@@ -31,7 +31,7 @@ struct OneAlertsTableTests {
             )
         }
 
-        #expect(try Migrator.migrate(database) == 9)
+        #expect(try Migrator.migrate(database) == Migrator.latestVersion)
 
         let alerts = try database.read {
             try AlertRecords($0).list(companyID: 1, kind: nil, includeCleared: true, limit: 10)
