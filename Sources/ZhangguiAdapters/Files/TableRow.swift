@@ -35,6 +35,11 @@ public struct TableRow: Sendable, Equatable {
         return values[index]
     }
 
+    /// The header's name of the column at `index`, trimmed; `column N` (from 1) past the header.
+    public func columnName(at index: Int) -> String {
+        columns.name(at: index) ?? "column \(index + 1)"
+    }
+
     /// Rows are equal when they have the same number, the same values and the same column names.
     public static func == (lhs: TableRow, rhs: TableRow) -> Bool {
         lhs.number == rhs.number && lhs.values == rhs.values && lhs.columns == rhs.columns
@@ -44,6 +49,7 @@ public struct TableRow: Sendable, Equatable {
 /// The column positions of a header, shared by every row of one reader.
 final class TableColumns: Sendable, Equatable {
     private let positions: [String: Int]
+    private let names: [String]
 
     /// Indexes `header` by trimmed name; the first of duplicate names wins.
     init(header: [String]) {
@@ -52,6 +58,12 @@ final class TableColumns: Sendable, Equatable {
             positions[name.trimmedForHeader] = index
         }
         self.positions = positions
+        names = header.map(\.trimmedForHeader)
+    }
+
+    /// The trimmed name at `index`, or nil past the header.
+    func name(at index: Int) -> String? {
+        names.indices.contains(index) ? names[index] : nil
     }
 
     /// The position of `column`: the exact name is tried first, so the usual lookup trims nothing.

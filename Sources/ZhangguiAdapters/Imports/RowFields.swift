@@ -9,9 +9,18 @@ struct RowFields {
     let file: String
     private(set) var issues: [ImportIssue] = []
 
+    /// Also refuses, cell by cell, a text holding a control character other than tab and line breaks (a NUL would
+    /// be cut short by one engine and refused by the other; no field of ours means one).
     init(_ row: TableRow, file: String) {
         self.row = row
         self.file = file
+        for (index, value) in row.values.enumerated() where value.unicodeScalars.contains(where: Self.isControl) {
+            fail(row.columnName(at: index), "holds a control character; save the file without them")
+        }
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     var isValid: Bool { issues.isEmpty }
