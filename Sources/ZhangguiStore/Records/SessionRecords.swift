@@ -48,7 +48,8 @@ public struct SessionRecords {
     public func insert(_ session: SessionRecord) throws {
         try connection.execute(
             """
-            INSERT INTO sessions (id, company_id, user_id, created_at, expires_at, last_seen_at, csrf_token_hash, address)
+            INSERT INTO sessions
+                (id, company_id, user_id, created_at, expires_at, last_seen_at, csrf_token_hash, address)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
             session.id,

@@ -42,7 +42,8 @@ public struct TokenRecords {
     ) throws -> Int64 {
         let row = try connection.queryOne(
             """
-            INSERT INTO api_tokens (company_id, token_hash, prefix, name, permissions, created_by, created_at, expires_at)
+            INSERT INTO api_tokens
+                (company_id, token_hash, prefix, name, permissions, created_by, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """,
             companyID,

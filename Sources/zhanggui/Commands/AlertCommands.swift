@@ -91,8 +91,8 @@ enum AlertCommands {
             Usage: zhanggui jobs [--run] [--unfinished] [--limit N] [--job-interval SECONDS] [--held-hours N]
 
             Lists the latest runs of the scheduled jobs for the database's first company, newest first, at most N
-            (default 20): job, tick, the process that ran it, start, end, outcome and summary or error. A run with no end either is in progress
-            or was left unfinished by a process that stopped; --unfinished shows only those.
+            (default 20): job, tick, the process that ran it, start, end, outcome and summary or error. A run with no
+            end either is in progress or was left unfinished by a process that stopped; --unfinished shows only those.
             --run first runs the jobs whose current tick no process has run yet, for every company, as a
             `zhanggui serve` would (for a machine that runs no server, from cron).
             \(JobSettings.help)

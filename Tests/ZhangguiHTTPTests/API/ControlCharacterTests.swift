@@ -9,7 +9,8 @@ struct ControlCharacterTests {
         let shop = try APIShop()
         let admin = try await shop.signIn(.admin)
         let receipt = { (memo: String) in
-            #"{"reason":"other","memo":"\#(memo)","lines":[{"warehouse":"MAIN","sku":"MUG","quantity":1,"unitCostFen":100}]}"#
+            #"{"reason":"other","memo":"\#(memo)","lines":"#
+                + #"[{"warehouse":"MAIN","sku":"MUG","quantity":1,"unitCostFen":100}]}"#
         }
 
         let nul = try await shop.call("POST", "/api/v1/stock/receipts", as: admin, json: receipt(#"a\u0000b"#))

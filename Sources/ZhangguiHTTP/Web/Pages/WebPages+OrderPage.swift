@@ -16,7 +16,8 @@ extension WebPages {
             context.can(.ordersReview)
             ? """
             <form method="post" action="/orders/actions">\(context.csrfField)\
-            <input type="hidden" name="id" value="\(order.id)">\(actionButtons(context, for: TradeState(rawValue: order.state) ?? .shipped))</form>
+            <input type="hidden" name="id" value="\(order.id)">\
+            \(actionButtons(context, for: TradeState(rawValue: order.state) ?? .shipped))</form>
             """
             : .empty
         let body: HTML = """
