@@ -83,58 +83,33 @@ struct JDGateway: Gateway {
 
     func extraRoutes(world: SimWorld, into router: inout Router) {
         router.add(.get, "/oauth2/access_token", summary: "京东 OAuth: code → token") { request in
-            JDOAuth.accessToken(request, world: world)
+            JDOAuth.endpoints.accessToken(request, world: world)
         }
         router.add(.get, "/oauth2/refresh_token", summary: "京东 OAuth: refresh") { request in
-            JDOAuth.refreshToken(request, world: world)
+            JDOAuth.endpoints.refreshToken(request, world: world)
         }
     }
 }
 
 /// JOS OAuth endpoints: plain JSON token answers, `{code, msg}` on failure (field set unconfirmed).
 enum JDOAuth {
-    static func accessToken(_ request: HTTPRequest, world: SimWorld) -> HTTPResponse {
-        let fields = request.formFields
-        guard let shop = app(fields, world: world) else { return failure(1001, "app_key或app_secret错误") }
-        guard fields["grant_type"] == "authorization_code", let code = fields["code"] else {
-            return failure(1002, "grant_type或code错误")
-        }
-        switch world.redeem(code: code, platform: .jd, appKey: shop.appKey) {
-        case .success(let grant): return answer(grant, world: world)
-        case .failure: return failure(1003, "code无效或已过期")
-        }
-    }
-
-    static func refreshToken(_ request: HTTPRequest, world: SimWorld) -> HTTPResponse {
-        let fields = request.formFields
-        guard let shop = app(fields, world: world) else { return failure(1001, "app_key或app_secret错误") }
-        guard fields["grant_type"] == "refresh_token", let token = fields["refresh_token"] else {
-            return failure(1002, "grant_type或refresh_token错误")
-        }
-        switch world.refresh(token, platform: .jd, appKey: shop.appKey) {
-        case .success(let grant): return answer(grant, world: world)
-        case .failure: return failure(1004, "refresh_token无效或已过期")
-        }
-    }
-
-    private static func app(_ fields: FormFields, world: SimWorld) -> SimShop? {
-        guard let key = fields["app_key"], let secret = fields["app_secret"] else { return nil }
-        return world.shops(platform: .jd, appKey: key).first { $0.appSecret == secret }
-    }
-
-    private static func answer(_ grant: SimGrant, world: SimWorld) -> HTTPResponse {
-        let now = world.nowMillis
-        return GatewayRunner.json(
+    static let endpoints = SimOAuth(
+        platform: .jd,
+        appKeyField: "app_key",
+        codeGrantType: "authorization_code",
+        badApp: .init(code: 1001, message: "app_key或app_secret错误"),
+        badCodeRequest: .init(code: 1002, message: "grant_type或code错误"),
+        badCode: .init(code: 1003, message: "code无效或已过期"),
+        badRefreshRequest: .init(code: 1002, message: "grant_type或refresh_token错误"),
+        badRefresh: .init(code: 1004, message: "refresh_token无效或已过期"),
+        answer: { grant, now in
             .object([
                 "access_token": .string(grant.accessToken),
                 "expires_in": .int((grant.accessExpiresMillis - now) / 1000),
                 "refresh_token": .string(grant.refreshToken), "refresh_token_expires": .int(grant.refreshExpiresMillis),
                 "time": .int(now), "uid": .string(grant.shopID), "token_type": .string("bearer"),
             ])
-        )
-    }
-
-    private static func failure(_ code: Int, _ message: String) -> HTTPResponse {
-        GatewayRunner.json(.object(["code": .int(code), "msg": .string(message)]))
-    }
+        },
+        failure: { .object(["code": .int($0.code), "msg": .string($0.message)]) }
+    )
 }

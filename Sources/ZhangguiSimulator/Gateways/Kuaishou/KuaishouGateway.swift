@@ -86,48 +86,26 @@ struct KuaishouGateway: Gateway {
 
     func extraRoutes(world: SimWorld, into router: inout Router) {
         router.add(.get, "/oauth2/access_token", summary: "快手 OAuth: code → token") { request in
-            KuaishouOAuth.accessToken(request, world: world)
+            KuaishouOAuth.endpoints.accessToken(request, world: world)
         }
         router.add(.post, "/oauth2/refresh_token", summary: "快手 OAuth: refresh") { request in
-            KuaishouOAuth.refreshToken(request, world: world)
+            KuaishouOAuth.endpoints.refreshToken(request, world: world)
         }
     }
 }
 
 /// 快手 OAuth endpoints.
 enum KuaishouOAuth {
-    static func accessToken(_ request: HTTPRequest, world: SimWorld) -> HTTPResponse {
-        let fields = request.formFields
-        guard let shop = app(fields, world: world) else { return failure(100_200_100, "APPID_SECRET_ERROR") }
-        guard fields["grant_type"] == "code", let code = fields["code"] else {
-            return failure(100_200_101, "grant_type或code错误")
-        }
-        switch world.redeem(code: code, platform: .kuaishou, appKey: shop.appKey) {
-        case .success(let grant): return answer(grant, world: world)
-        case .failure: return failure(100_200_102, "AUTHCODE_ERROR")
-        }
-    }
-
-    static func refreshToken(_ request: HTTPRequest, world: SimWorld) -> HTTPResponse {
-        let fields = request.formFields
-        guard let shop = app(fields, world: world) else { return failure(100_200_100, "APPID_SECRET_ERROR") }
-        guard fields["grant_type"] == "refresh_token", let token = fields["refresh_token"] else {
-            return failure(100_200_101, "grant_type或refresh_token错误")
-        }
-        switch world.refresh(token, platform: .kuaishou, appKey: shop.appKey) {
-        case .success(let grant): return answer(grant, world: world)
-        case .failure: return failure(100_200_103, "refreshToken.discarded")
-        }
-    }
-
-    private static func app(_ fields: FormFields, world: SimWorld) -> SimShop? {
-        guard let id = fields["app_id"], let secret = fields["app_secret"] else { return nil }
-        return world.shops(platform: .kuaishou, appKey: id).first { $0.appSecret == secret }
-    }
-
-    private static func answer(_ grant: SimGrant, world: SimWorld) -> HTTPResponse {
-        let now = world.nowMillis
-        return GatewayRunner.json(
+    static let endpoints = SimOAuth(
+        platform: .kuaishou,
+        appKeyField: "app_id",
+        codeGrantType: "code",
+        badApp: .init(code: 100_200_100, message: "APPID_SECRET_ERROR"),
+        badCodeRequest: .init(code: 100_200_101, message: "grant_type或code错误"),
+        badCode: .init(code: 100_200_102, message: "AUTHCODE_ERROR"),
+        badRefreshRequest: .init(code: 100_200_101, message: "grant_type或refresh_token错误"),
+        badRefresh: .init(code: 100_200_103, message: "refreshToken.discarded"),
+        answer: { grant, now in
             .object([
                 "result": .int(1), "access_token": .string(grant.accessToken),
                 "expires_in": .int((grant.accessExpiresMillis - now) / 1000),
@@ -135,10 +113,7 @@ enum KuaishouOAuth {
                 "refresh_token_expires_in": .int((grant.refreshExpiresMillis - now) / 1000),
                 "open_id": .string(grant.shopID), "scopes": .array([.string("merchant_order")]),
             ])
-        )
-    }
-
-    private static func failure(_ code: Int, _ error: String) -> HTTPResponse {
-        GatewayRunner.json(.object(["result": .int(code), "error": .string(error), "error_msg": .string(error)]))
-    }
+        },
+        failure: { .object(["result": .int($0.code), "error": .string($0.message), "error_msg": .string($0.message)]) }
+    )
 }
