@@ -33,20 +33,30 @@ extension ZhangguiAPI {
     /// `GET /api/v1/picklist[?batch=N]`: the picking list of batch N, or of the parcels waiting for labels.
     func pickList(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let number = try batchQuery(request)
+        let pdf = try answeringLabelRefusals { try pickListPDF(batch: number, principal) }
+        return HTTPResponse(headers: ["Content-Type": "application/pdf"], body: pdf)
+    }
+
+    /// The picking list of print batch `batch`, or of the parcels waiting for labels when nil, as PDF: the code
+    /// behind the route and the labels page.
+    /// - Throws: ``LabelError``.
+    func pickListPDF(batch number: Int64?, _ principal: Principal) throws -> [UInt8] {
         let selection: LabelSelection = number.map { .batch($0) } ?? .unprinted
         let title = number.map { "批次 \($0)" } ?? "待打印"
-        let pdf = try answeringLabelRefusals {
-            try labelService.renderPickList(selection, companyID: principal.companyID, title: title)
-        }
-        return HTTPResponse(headers: ["Content-Type": "application/pdf"], body: pdf)
+        return try labelService.renderPickList(selection, companyID: principal.companyID, title: title)
+    }
+
+    /// Prints `selection` as the principal: a new batch for ``LabelSelection/unprinted``, an audited reprint
+    /// otherwise: the code behind the label routes and the labels page.
+    /// - Throws: ``LabelError``.
+    func printLabels(_ selection: LabelSelection, _ principal: Principal) throws -> PrintedLabels {
+        try labelService.print(selection, companyID: principal.companyID, actor: principal.actor) { _ in }
     }
 
     private var labelService: LabelService { LabelService(database: database, renderer: PDFLabelRenderer()) }
 
     private func printed(_ selection: LabelSelection, _ principal: Principal) throws -> HTTPResponse {
-        let printed = try answeringLabelRefusals {
-            try labelService.print(selection, companyID: principal.companyID, actor: principal.actor) { _ in }
-        }
+        let printed = try answeringLabelRefusals { try printLabels(selection, principal) }
         var headers: HTTPHeaders = ["Content-Type": "application/pdf"]
         if let number = printed.batchNumber { headers.set("X-Print-Batch", String(number)) }
         return HTTPResponse(headers: headers, body: printed.pdf)

@@ -26,32 +26,50 @@ extension ZhangguiAPI {
     /// unknownBarcode) and every SKU of the parcel with its wanted and scanned units.
     func packingScan(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let body = try request.decodeJSON(PackingScanBody.self)
+        let waybill = request.pathParameters["waybill"] ?? ""
         let answer = try answeringPackingRefusals {
-            try PackingService(database: database).scan(
-                waybill: request.pathParameters["waybill"] ?? "",
-                barcode: body.barcode,
-                count: body.count ?? 1,
-                companyID: principal.companyID,
-                scope: principal.scope,
-                audit: auditContext(principal)
-            )
+            try scanItem(waybill: waybill, barcode: body.barcode, count: body.count ?? 1, principal)
         }
         return try .json(answer)
+    }
+
+    /// Scans `count` units of `barcode` into the parcel `waybill` within the principal's scope, audited: the code
+    /// behind the scan route and the packing page.
+    /// - Throws: ``PackingError``.
+    func scanItem(waybill: String, barcode: String, count: Int64, _ principal: Principal) throws
+        -> PackingScanAnswer
+    {
+        try PackingService(database: database).scan(
+            waybill: waybill,
+            barcode: barcode,
+            count: count,
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: auditContext(principal)
+        )
     }
 
     /// `POST /api/v1/packing/{waybill}/finish` `{"weightGrams"}` → the packed parcel; 409 listing what is missing.
     func packingFinish(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let body = try request.decodeJSON(PackingFinishBody.self)
+        let waybill = request.pathParameters["waybill"] ?? ""
         let packed = try answeringPackingRefusals {
-            try PackingService(database: database).finish(
-                waybill: request.pathParameters["waybill"] ?? "",
-                weightGrams: body.weightGrams,
-                companyID: principal.companyID,
-                scope: principal.scope,
-                audit: auditContext(principal)
-            )
+            try finishParcel(waybill: waybill, weightGrams: body.weightGrams, principal)
         }
         return try .json(packed)
+    }
+
+    /// Packs the parcel `waybill` with its weight within the principal's scope, audited: the code behind the
+    /// finish route and the packing page.
+    /// - Throws: ``PackingError``, `incomplete` naming each SKU still short.
+    func finishParcel(waybill: String, weightGrams: Int64, _ principal: Principal) throws -> PackedParcel {
+        try PackingService(database: database).finish(
+            waybill: waybill,
+            weightGrams: weightGrams,
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: auditContext(principal)
+        )
     }
 
     /// Turns a packing refusal into the API's error: 404 for an unknown waybill, 400 `invalid_value` for a count

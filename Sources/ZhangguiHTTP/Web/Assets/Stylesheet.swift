@@ -35,6 +35,15 @@ enum Stylesheet {
         .pager { margin: 1rem 0; }
         code { font-size: 1rem; }
         svg.qr { width: 14rem; height: 14rem; }
+        .scan-banner { font-size: 1.8rem; font-weight: 700; padding: 1rem; border-radius: 6px; color: #fff; }
+        .scan-good { background: #1a7f37; }
+        .scan-warning { background: #9a6700; }
+        .scan-bad { background: var(--accent); }
+        form.bench { display: flex; flex-wrap: wrap; gap: .6rem; align-items: end; margin: 1rem 0; }
+        form.bench input { font-size: 1.4rem; min-height: 3rem; width: 20rem; max-width: 100%; }
+        table.bench td { font-size: 1.3rem; }
+        tr.done td { color: #1a7f37; }
+        progress { width: 100%; max-width: 40rem; height: 1.5rem; }
         """
 
     static var response: HTTPResponse {

@@ -13,6 +13,11 @@ struct FormBody: Sendable {
         }
     }
 
+    /// A form of fields read otherwise (the text fields of a multipart body).
+    init(fields: [(name: String, value: String)]) {
+        self.fields = fields
+    }
+
     /// The last value of `name`, nil when absent.
     subscript(name: String) -> String? {
         fields.last { $0.name == name }?.value

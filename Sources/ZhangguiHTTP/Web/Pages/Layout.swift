@@ -44,6 +44,7 @@ struct Layout {
         var links: [HTML] = ["<a href=\"/\">\(texts(.dashboard))</a>"]
         if context.can(.ordersRead) { links.append("<a href=\"/orders\">\(texts(.orderDesk))</a>") }
         links.append("<a href=\"/account\">\(texts(.myAccount))</a>")
+        links += WarehouseNavigation.links(context)
         return links.joined
     }
 

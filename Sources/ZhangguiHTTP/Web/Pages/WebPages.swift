@@ -26,6 +26,7 @@ struct WebPages: Sendable {
         addAccountRoutes(to: &router)
         page(&router, .get, "/", .signedIn) { try dashboard($0) }
         addOrderDeskRoutes(to: &router)
+        addWarehouseRoutes(to: &router)
         router.fallback = { notFound($0) }
     }
 
@@ -77,11 +78,18 @@ struct WebPages: Sendable {
         var form = FormBody([])
         var csrf = Cookies.value(Cookies.formToken, in: request.headers)
         if !request.method.isWrite, csrf == nil { throw PageRefusal.signInFirst }
+        var files: [MultipartBody.File] = []
         if request.method.isWrite {
-            guard request.headers["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") ?? false else {
-                throw PageRefusal.badForm
+            if let boundary = MultipartBody.boundary(ofContentType: request.headers["Content-Type"]) {
+                guard let multipart = MultipartBody(request.body, boundary: boundary) else { throw PageRefusal.badForm }
+                form = FormBody(fields: multipart.fields)
+                files = multipart.files
+            } else {
+                guard request.headers["Content-Type"]?.hasPrefix("application/x-www-form-urlencoded") ?? false else {
+                    throw PageRefusal.badForm
+                }
+                form = FormBody(request.body)
             }
-            form = FormBody(request.body)
             guard let token = form["csrf"], !token.isEmpty else { throw PageRefusal.formTokenMismatch }
             csrf = token
         }
@@ -105,6 +113,7 @@ struct WebPages: Sendable {
             texts: texts,
             formToken: Cookies.value(Cookies.formToken, in: request.headers) ?? "",
             form: form,
+            files: files,
             companyName: header.0?.name ?? "",
             timeZone: header.0?.timeZone ?? "Asia/Shanghai",
             userEmail: header.1?.email ?? "",
@@ -182,6 +191,8 @@ struct PageContext: Sendable {
     let formToken: String
     /// The posted form; empty for a GET.
     let form: FormBody
+    /// The files of a posted `multipart/form-data` form.
+    let files: [MultipartBody.File]
     let companyName: String
     /// The company's time zone, in which times are shown.
     let timeZone: String

@@ -149,4 +149,56 @@ enum Message: String, CaseIterable, Sendable {
     case holdRefundInProgress = "hold.refund_in_progress"
     case holdUnpaid = "hold.unpaid"
     case holdManual = "hold.manual"
+    case stock
+    case skuStartsWith
+    case onlyNothingAvailable
+    case noStock
+    case ledger
+    case ledgerOf
+    case olderEntries
+    case backToStock
+    case noLedgerEntries
+    case value
+    case reason
+    case document
+    case badField
+    case packing
+    case scanWaybill
+    case open
+    case scanItem
+    case scanButton
+    case barcode
+    case wanted
+    case scanned
+    case weightGrams
+    case finishPacking
+    case otherParcel
+    case scanAccepted
+    case scanComplete
+    case scanExtra
+    case scanTooMany
+    case scanUnknown
+    case unknownParcel
+    case parcelAlreadyPacked
+    case parcelShipped
+    case parcelIntercepted
+    case badWeight
+    case parcelIncomplete
+    case parcelPacked
+    case shipPacked
+    case labels
+    case labelsWaiting
+    case noLabelsWaiting
+    case printLabels
+    case pickList
+    case printBatches
+    case noPrintBatches
+    case printBatch
+    case parcels
+    case reprint
+    case reprintWaybills
+    case waybills
+    case labelNotPrinted
+    case warehouseHasNoSender
+    case labelsChangedMeanwhile
 }
