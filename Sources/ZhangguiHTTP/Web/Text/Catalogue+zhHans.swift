@@ -157,7 +157,7 @@ extension Catalogue {
         .onlyNothingAvailable: "只看无可用",
         .noStock: "没有符合条件的库存。",
         .ledger: "库存流水",
-        .ledgerOf: "{sku} 的库存流水",
+        .ledgerOf: "库存流水：{sku}",
         .olderEntries: "更早的流水",
         .backToStock: "返回库存",
         .noLedgerEntries: "没有流水。",
