@@ -22,8 +22,10 @@ struct WarehousePageTests {
         let ledger = try await browser.get("/stock/ledger?sku=MUG&warehouse=MAIN")
 
         // A1 holds 2 MUG: of the 12 received, 2 are reserved and 10 available; CUP is untouched (3).
-        let mug = #"<td class="number">12</td><td class="number">2</td><td class="number">0</td><td class="number">10</td>"#
-        let cup = #"<td class="number">3</td><td class="number">0</td><td class="number">0</td><td class="number">3</td>"#
+        let mug =
+            #"<td class="number">12</td><td class="number">2</td><td class="number">0</td><td class="number">10</td>"#
+        let cup =
+            #"<td class="number">3</td><td class="number">0</td><td class="number">0</td><td class="number">3</td>"#
         #expect(stock.status == 200 && stock.text.contains(mug) && stock.text.contains(cup))
         #expect(stock.text.contains("href=\"/stock/ledger?sku=MUG&amp;warehouse=MAIN\""))
         #expect(cups.text.contains(cup) && !cups.text.contains(mug))
@@ -95,7 +97,11 @@ struct WarehousePageTests {
         let browser = Browser(shop)
         try await browser.signIn("admin@a.example")
         let waybill = try await Self.waybilledParcel(shop, browser)
-        let forged = try await browser.post("/packing/scan", [("waybill", waybill), ("barcode", "MUG")], csrf: "forged")
+        let forged = try await browser.post(
+            "/packing/scan",
+            [("waybill", waybill), ("barcode", "MUG")],
+            csrf: "forged"
+        )
         let scans = try shop.database.read { try $0.queryOne("SELECT COUNT(*) FROM packing_scans")?.int(0) }
 
         #expect(forged.status == 403)

@@ -69,7 +69,9 @@ struct MultipartBody: Sendable {
             let parts = parameter.split(separator: "=", maxSplits: 1)
             guard parts.count == 2 else { continue }
             var value = parts[1].trimmingCharacters(in: .whitespaces)
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             values[parts[0].trimmingCharacters(in: .whitespaces).lowercased()] = value
         }
         return values

@@ -141,9 +141,10 @@ extension WebPages {
         after: HTML = .empty
     ) -> HTTPResponse {
         let texts = context.texts
-        let bannerHTML: HTML = banner.map {
-            "<p class=\"scan-banner scan-\($0.tone.rawValue)\" role=\"status\">\($0.text)</p>"
-        } ?? .empty
+        let bannerHTML: HTML =
+            banner.map {
+                "<p class=\"scan-banner scan-\($0.tone.rawValue)\" role=\"status\">\($0.text)</p>"
+            } ?? .empty
         let bench = contents.map { parcelForms(context, $0) } ?? waybillForm(texts)
         let body: HTML = """
             <h1>\(texts(.packing))</h1>

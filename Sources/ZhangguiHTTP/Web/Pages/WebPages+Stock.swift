@@ -35,7 +35,9 @@ extension WebPages {
                 limit: Self.stockPageSize
             )
         }
-        let filters: [(String, String)] = [("sku", filter.skuPrefix), ("warehouse", filter.warehouseCode), ("low", low)]
+        let filters: [(String, String)] = [
+            ("sku", filter.skuPrefix), ("warehouse", filter.warehouseCode), ("low", low),
+        ]
         var next: HTML = .empty
         if places.count == Self.stockPageSize, let last = places.last {
             let link = PageLink.to("/stock", filters + [("afterSku", last.sku), ("afterWarehouse", last.warehouse)])
@@ -118,7 +120,10 @@ extension WebPages {
         let title = texts(.ledgerOf, ["sku": sku])
         var next: HTML = .empty
         if entries.count == Self.stockPageSize, let last = entries.last {
-            let link = PageLink.to("/stock/ledger", [("sku", sku), ("warehouse", warehouse), ("before", String(last.id))])
+            let link = PageLink.to(
+                "/stock/ledger",
+                [("sku", sku), ("warehouse", warehouse), ("before", String(last.id))]
+            )
             next = "<a href=\"\(link)\">\(texts(.olderEntries))</a>"
         }
         let body: HTML = """

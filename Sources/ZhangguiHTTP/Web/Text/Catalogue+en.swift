@@ -182,7 +182,8 @@ extension Catalogue {
         .unknownParcel: "No parcel has waybill number {waybill}.",
         .parcelAlreadyPacked: "Parcel {waybill} was packed already.",
         .parcelShipped: "Parcel {waybill} has shipped already.",
-        .parcelIntercepted: "Parcel {waybill} must not ship: its orders were intercepted (a refund, a hold) or cancelled; set it aside.",
+        .parcelIntercepted:
+            "Parcel {waybill} must not ship: its orders were intercepted (a refund, a hold) or cancelled; set it aside.",
         .badWeight: "The weight must be 1 to 100000 grams.",
         .parcelIncomplete: "Parcel {waybill} still lacks: {missing}",
         .parcelPacked: "✔ Parcel {waybill} packed ({grams} g)",
