@@ -2,6 +2,7 @@ public import ZhangguiServices
 public import ZhangguiStore
 
 import struct Foundation.Date
+import func Foundation.NSTemporaryDirectory
 
 /// The JSON API over the companies in one database, under `/api/v1`. Every route but health, sign-in,
 /// registration and the API's description needs a session cookie or an API token; the company of every query is
@@ -11,6 +12,8 @@ public struct ZhangguiAPI: Sendable {
     let schemaVersion: Int
     let accounts: AccountService
     let settings: Settings
+    /// The long work the pages start (imports, label batches), run on a queue of this process.
+    let tasks: BackgroundTaskRunner
 
     /// How the API is deployed.
     public struct Settings: Sendable {
@@ -23,17 +26,21 @@ public struct ZhangguiAPI: Sendable {
         public var checkAddress: AddressChecker
         /// The current time in UTC seconds; the system clock unless a test fixes it.
         public var clock: @Sendable () -> Int64
+        /// Where background tasks keep their result files and uploads waiting for confirmation.
+        public var taskDirectory: String
 
         public init(
             isBehindTLS: Bool = false,
             trustsForwardedFor: Bool = false,
             checkAddress: @escaping AddressChecker,
-            clock: (@Sendable () -> Int64)? = nil
+            clock: (@Sendable () -> Int64)? = nil,
+            taskDirectory: String? = nil
         ) {
             self.isBehindTLS = isBehindTLS
             self.trustsForwardedFor = trustsForwardedFor
             self.checkAddress = checkAddress
             self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
+            self.taskDirectory = taskDirectory ?? NSTemporaryDirectory() + "zhanggui-tasks"
         }
     }
 
@@ -43,6 +50,7 @@ public struct ZhangguiAPI: Sendable {
         self.schemaVersion = schemaVersion
         self.accounts = AccountService(database: database)
         self.settings = settings
+        self.tasks = BackgroundTaskRunner(database: database, resultsDirectory: settings.taskDirectory)
     }
 
     /// Every route of the API, each with the access it needs.

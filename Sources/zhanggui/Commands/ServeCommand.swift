@@ -48,9 +48,12 @@ enum ServeCommand {
             settings: ZhangguiAPI.Settings(
                 isBehindTLS: arguments.flag("behind-tls"),
                 trustsForwardedFor: arguments.flag("behind-proxy"),
-                checkAddress: try workspace.addressBook().checker
+                checkAddress: try workspace.addressBook().checker,
+                taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks"
             )
         )
+        let interrupted = try api.interruptUnfinishedTasks()
+        if interrupted > 0 { logger.warning("tasks.interrupted", ["tasks.count": String(interrupted)]) }
         let stopSignals = StopSignals()
         let server = try HTTPServer(configuration: configuration, router: api.siteRouter)
         logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])

@@ -55,15 +55,24 @@ extension ZhangguiAPI {
             throw HTTPError(.badRequest, code: .unreadableFile, message: "the body is empty; send the file as it is")
         }
         let report = try withUpload(request.body, named: name) { path in
-            try FileImporter(database: database, companyID: principal.companyID).importFile(
-                kind,
-                path: path,
-                shop: shop,
-                dryRun: isDryRun,
-                audit: auditContext(principal)
-            )
+            try importFile(kind, path: path, shop: shop, dryRun: isDryRun, principal)
         }
         return try .json(Self.answer(report))
+    }
+
+    /// Imports the file at `path` for the principal's company, or only reports what it would do when `dryRun`
+    /// (nothing is written): the code behind the import route and the imports page.
+    /// - Throws: `TableFileError` when the file cannot be read at all.
+    func importFile(_ kind: ImportKind, path: String, shop: String, dryRun: Bool, _ principal: Principal) throws
+        -> ImportReport
+    {
+        try FileImporter(database: database, companyID: principal.companyID).importFile(
+            kind,
+            path: path,
+            shop: shop,
+            dryRun: dryRun,
+            audit: auditContext(principal)
+        )
     }
 
     /// Writes the upload to a file of its own in a fresh temporary directory, runs `body` on it, and removes both.

@@ -8,11 +8,13 @@ struct Layout {
 
     var texts: Texts { context.texts }
 
-    /// A whole page with `title` and `body`.
-    func render(title: String, body: HTML) -> HTML {
+    /// A whole page with `title` and `body`; with `refreshSeconds`, the browser loads it again after that many
+    /// seconds (a task's progress), no script needed.
+    func render(title: String, body: HTML, refreshSeconds: Int? = nil) -> HTML {
         Self.document(
             texts: texts,
             title: title,
+            refreshSeconds: refreshSeconds,
             header: """
                 <header>
                 <span class="company">\(context.companyName)</span>
@@ -55,23 +57,31 @@ struct Layout {
         return "<a class=\"language\" href=\"/language?to=\(other.rawValue)&amp;back=\(path)\">\(label)</a>"
     }
 
-    private static func document(texts: Texts, title: String, header: HTML, body: HTML) -> HTML {
-        """
-        <!DOCTYPE html>
-        <html lang="\(texts.language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · \(texts(.appName))</title>
-        <link rel="stylesheet" href="/static/style.css">
-        </head>
-        <body>
-        \(header)
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
-        """
+    private static func document(
+        texts: Texts,
+        title: String,
+        refreshSeconds: Int? = nil,
+        header: HTML,
+        body: HTML
+    ) -> HTML {
+        let refresh: HTML = refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? .empty
+        return """
+            <!DOCTYPE html>
+            <html lang="\(texts.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(refresh)
+            <title>\(title) · \(texts(.appName))</title>
+            <link rel="stylesheet" href="/static/style.css">
+            </head>
+            <body>
+            \(header)
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+            """
     }
 }

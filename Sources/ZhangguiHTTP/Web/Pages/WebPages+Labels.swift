@@ -22,6 +22,9 @@ extension WebPages {
                 try WarehouseQueries(connection).printBatches(companyID: companyID, limit: 20)
             )
         }
+        let background: HTML =
+            waiting >= Self.backgroundLabelThreshold
+            ? "<input type=\"hidden\" name=\"background\" value=\"1\">" : .empty
         let printForm: HTML =
             waiting == 0
             ? "<p>\(texts(.noLabelsWaiting))</p>"
@@ -29,7 +32,7 @@ extension WebPages {
             <p class="notice">\(texts(.labelsWaiting, ["parcels": String(waiting)]))</p>
             <div class="actions">
             <form method="post" action="/labels/print" class="inline">\(context.csrfField)\
-            <button type="submit" class="primary">\(texts(.printLabels))</button></form>
+            \(background)<button type="submit" class="primary">\(texts(.printLabels))</button></form>
             <a href="/labels/picklist">\(texts(.pickList))</a>
             </div>
             """
@@ -69,8 +72,36 @@ extension WebPages {
     /// `POST /labels/print`: a new batch of every waybilled parcel without a label, as one PDF, through the code
     /// behind `POST /api/v1/labels`.
     func printLabels(_ context: PageContext) throws -> HTTPResponse {
+        if context.form["background"] == "1" { return try printLabelsInBackground(context) }
         let printed = try answeringLabels(context) { try api.printLabels(.unprinted, context.principal) }
         return Self.pdf(printed.pdf, name: "labels-\(printed.batchNumber ?? 0).pdf")
+    }
+
+    /// Waiting parcels from which the labels page prints as a background task, so a big batch can be left.
+    static let backgroundLabelThreshold = 200
+
+    /// The new batch printed as a background task; the browser goes to the task's page, where the PDF waits.
+    private func printLabelsInBackground(_ context: PageContext) throws -> HTTPResponse {
+        let principal = context.principal
+        let api = self.api
+        let waiting = try database.read {
+            try LabelRecords($0).unprintedShipmentIDs(companyID: principal.companyID).count
+        }
+        let id = try api.tasks.start(
+            kind: "labels.print",
+            companyID: principal.companyID,
+            startedBy: principal.userID,
+            total: Int64(waiting)
+        ) { _ in
+            do {
+                let printed = try api.printLabels(.unprinted, principal)
+                let message = "batch=\(printed.batchNumber ?? 0) labels=\(printed.waybills.count)"
+                return .init(message: message, result: printed.pdf, resultExtension: "pdf")
+            } catch let error as LabelError {
+                throw BackgroundTaskRunner.Failure(error.detail)
+            }
+        }
+        return Responses.redirect(to: "/tasks/\(id)")
     }
 
     /// `POST /labels/reprint` `batch` or `waybills` (separated by spaces or commas): the labels again, each

@@ -7,6 +7,8 @@ extension WebPages {
         addStockRoutes(to: &router)
         addLabelRoutes(to: &router)
         addPackingRoutes(to: &router)
+        addImportRoutes(to: &router)
+        addTaskRoutes(to: &router)
     }
 }
 
@@ -20,6 +22,8 @@ enum WarehouseNavigation {
             links.append("<a href=\"/labels\">\(texts(.labels))</a>")
             links.append("<a href=\"/packing\">\(texts(.packing))</a>")
         }
+        if context.can(.importsRun) { links.append("<a href=\"/imports\">\(texts(.imports))</a>") }
+        links.append("<a href=\"/tasks\">\(texts(.tasks))</a>")
         return links
     }
 }

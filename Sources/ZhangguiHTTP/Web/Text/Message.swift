@@ -149,6 +149,42 @@ enum Message: String, CaseIterable, Sendable {
     case holdRefundInProgress = "hold.refund_in_progress"
     case holdUnpaid = "hold.unpaid"
     case holdManual = "hold.manual"
+    case imports
+    case importKind
+    case importProducts
+    case importStock
+    case importOrders
+    case shopForUCI
+    case file
+    case preview
+    case previewOf
+    case previewWritesNothing
+    case importCounts
+    case noRowProblems
+    case rowProblems
+    case moreRowProblems
+    case row
+    case column
+    case confirmImport
+    case badFileName
+    case unreadableFile
+    case uploadGone
+    case tasks
+    case task
+    case taskNumber
+    case taskKind
+    case progress
+    case noTasks
+    case taskQueued
+    case taskRunning
+    case taskDone
+    case taskFailedState
+    case taskInterrupted
+    case taskFailed
+    case taskMayBeLeft
+    case downloadResult
+    case resultGone
+    case labelsPrinted
     case stock
     case skuStartsWith
     case onlyNothingAvailable

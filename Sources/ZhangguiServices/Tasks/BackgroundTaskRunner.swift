@@ -1,0 +1,134 @@
+internal import Dispatch
+internal import Foundation
+public import ZhangguiStore
+
+/// Runs long work (an import, a batch of labels) on a queue of the server process, one task at a time, recording
+/// each task's state, progress and result in `background_tasks` so a page can show it and a user can leave and
+/// come back. Every record is written in a small transaction of its own, never inside the work's transactions.
+///
+/// A task does not survive its process: ``interruptUnfinished()`` marks what a stopped server left queued or
+/// running as interrupted, so nothing is lost silently.
+public final class BackgroundTaskRunner: Sendable {
+    let database: any Database
+    /// The directory result files are kept in, created when missing.
+    public let resultsDirectory: String
+    private let queue = DispatchQueue(label: "zhanggui.background-tasks")
+    private let clock: @Sendable () -> Int64
+
+    /// - Parameter clock: the current time in UTC seconds; the system clock unless a test fixes it.
+    public init(database: any Database, resultsDirectory: String, clock: (@Sendable () -> Int64)? = nil) {
+        self.database = database
+        self.resultsDirectory = resultsDirectory
+        self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
+    }
+
+    /// What a task's work ends with: the message the user is shown, and the bytes of its result file with the
+    /// file's extension, when it has one.
+    public struct Outcome: Sendable {
+        public let message: String
+        public let result: [UInt8]?
+        public let resultExtension: String
+
+        public init(message: String, result: [UInt8]? = nil, resultExtension: String = "bin") {
+            self.message = message
+            self.result = result
+            self.resultExtension = resultExtension
+        }
+    }
+
+    /// A refusal the work throws to fail its task with a message for the user.
+    public struct Failure: Error, Sendable {
+        public let message: String
+
+        public init(_ message: String) {
+            self.message = message
+        }
+    }
+
+    /// Handed to a task's work to record how far it got. Call it between the work's transactions, never inside
+    /// one: each report is a write of its own.
+    public struct Progress: Sendable {
+        public let taskID: Int64
+        let database: any Database
+
+        /// Records `done` of `total` units.
+        public func report(done: Int64, total: Int64) throws {
+            try database.write { try BackgroundTaskRecords($0).progress(taskID, done: done, total: total) }
+        }
+    }
+
+    /// Queues `work` as a task of `kind` for the company and returns its id at once; the work runs later on the
+    /// runner's queue.
+    /// - Throws: ``DatabaseError`` when the task cannot be recorded (then nothing runs).
+    public func start(
+        kind: String,
+        companyID: Int64,
+        startedBy userID: Int64?,
+        total: Int64,
+        work: @escaping @Sendable (Progress) throws -> Outcome
+    ) throws -> Int64 {
+        let now = clock()
+        let id = try database.write {
+            try BackgroundTaskRecords($0).insert(
+                companyID: companyID,
+                kind: kind,
+                total: total,
+                startedBy: userID,
+                at: now
+            )
+        }
+        queue.async { [self] in run(id, total: total, work) }
+        return id
+    }
+
+    /// Marks every queued or running task interrupted; a server calls it once when it starts.
+    @discardableResult
+    public func interruptUnfinished() throws -> Int {
+        let now = clock()
+        return try database.write {
+            try BackgroundTaskRecords($0).interruptUnfinished(message: "the server stopped before the task ended", at: now)
+        }
+    }
+
+    /// Blocks until every task queued so far has ended: for tests and for a server stopping.
+    public func waitUntilIdle() {
+        queue.sync {}
+    }
+
+    /// The path of a task's result file.
+    public func resultPath(_ reference: String) -> String {
+        (resultsDirectory as NSString).appendingPathComponent((reference as NSString).lastPathComponent)
+    }
+
+    private func run(_ id: Int64, total: Int64, _ work: (Progress) throws -> Outcome) {
+        do {
+            guard try database.write({ try BackgroundTaskRecords($0).move(id, to: .running, at: clock()) }) else {
+                return
+            }
+            let outcome = try work(Progress(taskID: id, database: database))
+            let reference = try outcome.result.map { try store($0, taskID: id, extension: outcome.resultExtension) }
+            try database.write {
+                try BackgroundTaskRecords($0).move(
+                    id,
+                    to: .done,
+                    message: outcome.message,
+                    resultReference: reference,
+                    at: clock()
+                )
+            }
+        } catch {
+            let message = (error as? Failure)?.message ?? String(describing: error)
+            _ = try? database.write {
+                try BackgroundTaskRecords($0).move(id, to: .failed, message: String(message.prefix(2_000)), at: clock())
+            }
+        }
+    }
+
+    /// Writes a result file named by the task and a random part, so its name cannot be guessed from the id.
+    private func store(_ bytes: [UInt8], taskID: Int64, extension fileExtension: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: resultsDirectory, withIntermediateDirectories: true)
+        let name = "task-\(taskID)-\(UUID().uuidString.lowercased()).\(fileExtension)"
+        try Data(bytes).write(to: URL(fileURLWithPath: resultPath(name)))
+        return name
+    }
+}
