@@ -85,9 +85,8 @@ public final class BackgroundTaskRunner: Sendable {
     @discardableResult
     public func interruptUnfinished() throws -> Int {
         let now = clock()
-        return try database.write {
-            try BackgroundTaskRecords($0).interruptUnfinished(message: "the server stopped before the task ended", at: now)
-        }
+        let message = "the server stopped before the task ended"
+        return try database.write { try BackgroundTaskRecords($0).interruptUnfinished(message: message, at: now) }
     }
 
     /// Blocks until every task queued so far has ended: for tests and for a server stopping.
