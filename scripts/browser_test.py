@@ -1,12 +1,16 @@
 """Drives headless Chromium through the pages: register a company, turn on two-step sign-in from the QR page,
-sign out and in again with a code from the authenticator (computed here, RFC 6238), open the order desk, approve a
-held order, and check that the warehouse user neither sees the approve button nor can post an approval.
-Screenshots of each page go to the output folder. Usage: browser_test.py URL OUTDIR TOOL DATABASE"""
+sign out and in again with a code from the authenticator (computed here, RFC 6238), import the example orders
+through the imports page (preview first, then confirm and follow the task), approve a held order on the desk,
+allocate and take waybill numbers, look at stock and its ledger, print the labels (the PDF is downloaded), pack a
+parcel by scanning into the focused field and pressing Enter, ship, and check that the warehouse user neither sees
+the approve button nor can post an approval. Screenshots of each page go to the output folder.
+Usage: browser_test.py URL OUTDIR TOOL DATABASE"""
 
 import base64
 import hashlib
 import hmac
 import json
+import os
 import struct
 import subprocess
 import sys
@@ -16,6 +20,8 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -37,6 +43,8 @@ def browser():
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=820,1180",
                      "--disable-dev-shm-usage", "--no-proxy-server"]:
         options.add_argument(argument)
+    options.add_experimental_option("prefs", {"download.default_directory": os.path.abspath(OUT),
+                                              "download.prompt_for_download": False})
     options.binary_location = "/usr/bin/chromium"
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
@@ -63,6 +71,82 @@ def expect(condition, what):
     if not condition:
         raise AssertionError(what)
     print("ok -", what)
+
+
+def scan(driver, text):
+    """Types into the focused field as a barcode scanner does, Enter included, and waits for the next page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.switch_to.active_element.send_keys(text + Keys.ENTER)
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+
+def import_orders(driver):
+    """Uploads the example orders: the preview lists counts and writes nothing; confirming runs a task."""
+    driver.get(URL + "/imports")
+    Select(driver.find_element(By.NAME, "kind")).select_by_value("orders")
+    driver.find_element(By.NAME, "file").send_keys(os.path.abspath("docs/examples/orders.csv"))
+    click(driver, "button.primary")
+    expect("尚未写入任何数据" in driver.page_source and "读取" in driver.page_source,
+           "the import preview shows the counts before anything is written")
+    expect(api(driver, "GET", "/api/v1/orders").get("orders") == [], "the preview stored no order")
+    shot(driver, "04a-import-preview")
+    click(driver, "button.primary")
+    expect("/tasks/" in driver.current_url, "confirming the import shows its task")
+    shot(driver, "04b-task-progress")
+    WebDriverWait(driver, 20).until(lambda d: "已完成" in d.page_source)
+    expect("导入" in driver.page_source, "the import task ends done with its counts")
+    shot(driver, "04c-task-done")
+
+
+def fulfil(driver):
+    """Allocates and takes waybill numbers on the desk, looks at stock and its ledger, prints the labels."""
+    driver.get(URL + "/orders")
+    click(driver, "button[value='allocate']")
+    expect("已配货" in driver.page_source, "allocating from the desk reserves stock")
+    driver.get(URL + "/orders")
+    click(driver, "button[value='waybill']")
+    expect("运单号" in driver.page_source, "the waybill step takes numbers")
+    driver.get(URL + "/stock")
+    expect("MUG-01" in driver.page_source, "the stock page lists the SKUs")
+    shot(driver, "11-stock")
+    click(driver, "table a[href^='/stock/ledger']")
+    expect("库存流水" in driver.page_source, "a stock row opens the ledger behind it")
+    shot(driver, "12-ledger")
+    driver.get(URL + "/labels")
+    expect("等待打印面单" in driver.page_source, "the labels page counts the parcels waiting")
+    shot(driver, "13-labels")
+    driver.find_element(By.CSS_SELECTOR, "form[action='/labels/print'] button").click()
+    pdf = os.path.join(OUT, "labels-1.pdf")
+    WebDriverWait(driver, 15).until(lambda _: os.path.exists(pdf) and os.path.getsize(pdf) > 0)
+    with open(pdf, "rb") as file:
+        expect(file.read(5) == b"%PDF-", "printing downloads the labels of batch 1 as a PDF")
+    driver.get(URL + "/labels")
+    expect("没有等待打印面单的包裹" in driver.page_source, "once printed no parcel waits for its label")
+
+
+def pack_and_ship(driver):
+    """Scans a parcel's waybill, a wrong item, then each item it holds, enters the weight, and ships."""
+    waybills = [order["waybill"] for order in api(driver, "GET", "/api/v1/orders?state=waybilled")["orders"]
+                if order.get("waybill")]
+    expect(waybills, "there are waybilled parcels to pack")
+    driver.get(URL + "/packing")
+    scan(driver, waybills[0])
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.bench tr")[1:]
+    lines = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")] for row in rows]
+    expect(lines, "scanning the waybill shows the parcel's items")
+    scan(driver, "NO-SUCH-ITEM")
+    expect(driver.find_elements(By.CSS_SELECTOR, ".scan-bad"), "an unknown barcode is shown in red")
+    shot(driver, "14-packing-unknown")
+    for sku, wanted, scanned in lines:
+        for _ in range(int(wanted) - int(scanned)):
+            scan(driver, sku)
+            expect(driver.find_elements(By.CSS_SELECTOR, ".scan-good"), "scanning %s is accepted" % sku)
+    shot(driver, "15-packing-complete")
+    scan(driver, "640")
+    expect("已打包" in driver.page_source, "the weight finishes packing")
+    shot(driver, "16-packed")
+    click(driver, "button[value='ship']")
+    expect("已发货" in driver.page_source, "the packed parcels ship")
 
 
 def zhanggui(*arguments):
@@ -128,8 +212,8 @@ def main():
 
         zhanggui("import", "products", "docs/examples/products.csv")
         zhanggui("import", "stock", "docs/examples/opening_stock.csv")
-        zhanggui("import", "orders", "docs/examples/orders.csv")
-        zhanggui("review")
+        zhanggui("warehouse", "sender", "MAIN", "--name", "示例仓", "--phone", "021-55550000",
+                 "--address", "示例工业路8号", "--province", "上海", "--city", "上海市", "--district", "闵行区")
 
         driver.get(URL + "/account")
         click(driver, "button.primary")
@@ -149,6 +233,9 @@ def main():
         expect("两步验证" in driver.page_source, "the password alone asks for the second factor")
         fill(driver, {"password": PASSWORD, "code": totp(secret, now + 30)})
         click(driver, "button.primary")
+        import_orders(driver)
+        zhanggui("review")
+        driver.get(URL + "/")
         expect("待审核" in driver.page_source and "挂起原因" in driver.page_source,
                "the code from the app signs in to the dashboard")
         shot(driver, "04-dashboard")
@@ -167,6 +254,8 @@ def main():
         driver.get(URL + "/orders/" + first)
         expect("order.approve" in driver.page_source, "the order page shows the approval in its history")
         shot(driver, "07-order")
+        fulfil(driver)
+        pack_and_ship(driver)
 
         driver.get(URL + "/language?to=en&back=/orders")
         expect("Orders" in driver.page_source and "Sign out" in driver.page_source, "the pages switch to English")
