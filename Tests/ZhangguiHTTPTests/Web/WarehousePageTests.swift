@@ -37,6 +37,89 @@ struct WarehousePageTests {
         #expect(ledger.text.components(separatedBy: "<td class=\"number\">+2</td>").count - 1 == 1)
     }
 
+    @Test("a clerk scoped to warehouse SOUTH sees none of MAIN's stock and cannot open its ledger")
+    func scopedByWarehouse() async throws {
+        let shop = try APIShop()
+        let south = try CompanySetup(database: shop.database).addWarehouse(
+            Warehouse(code: "SOUTH", name: "南仓", priority: 2),
+            companyID: shop.companyA.id
+        )
+        let now = Int64(Date().timeIntervalSince1970)
+        let accounts = AccountService(database: shop.database)
+        let signedIn = try accounts.signIn(
+            SignInAttempt(email: "admin@a.example", password: APIShop.password, address: ""),
+            now: now
+        )
+        let admin = try accounts.validateSession(signedIn.sessionToken, now: now)
+        let roleID = try shop.database.read {
+            try $0.queryOne("SELECT role_id FROM user_roles WHERE user_id = ?", shop.companyA.userIDs[.warehouse] ?? 0)?
+                .int(0)
+        }
+        _ = try accounts.createUser(
+            NewUser(
+                email: "south@a.example",
+                displayName: "south",
+                password: APIShop.password,
+                roleIDs: [try #require(roleID)],
+                scope: DataScope(shops: .all, warehouses: .only([south]))
+            ),
+            by: admin,
+            now: now
+        )
+        let browser = Browser(shop)
+        try await browser.signIn("south@a.example")
+        let stock = try await browser.get("/stock")
+        let ledger = try await browser.get("/stock/ledger?sku=MUG")
+
+        #expect(stock.status == 200 && stock.text.contains("没有符合条件的库存"))
+        #expect(ledger.status == 404)
+    }
+
+    @Test("the stock page reads 50 places at a time; the next link continues after the last one")
+    func stockPaging() async throws {
+        let shop = try APIShop()
+        try shop.database.write { connection in
+            for number in 1...55 {
+                let code = String(format: "Z%02d", number)
+                try connection.execute(
+                    "INSERT INTO skus (company_id, code, name, list_price_fen, created_at) VALUES (?, ?, ?, 100, 0)",
+                    shop.companyA.id,
+                    code,
+                    code
+                )
+                try connection.execute(
+                    """
+                    INSERT INTO stock_balances (company_id, warehouse_id, sku_id, on_hand)
+                    SELECT ?, w.id, s.id, 1 FROM warehouses w, skus s
+                    WHERE w.company_id = ? AND w.code = 'MAIN' AND s.company_id = ? AND s.code = ?
+                    """,
+                    shop.companyA.id,
+                    shop.companyA.id,
+                    shop.companyA.id,
+                    code
+                )
+            }
+        }
+        let browser = Browser(shop)
+        try await browser.signIn("warehouse@a.example")
+        let first = try await browser.get("/stock")
+        let next = try #require(Self.link(before: ">下一页</a>", in: first.text))
+        let second = try await browser.get(next.replacingOccurrences(of: "&amp;", with: "&"))
+
+        // CUP, MUG, Z01…Z55 by code: the first page ends at Z48, the second holds Z49…Z55.
+        #expect(first.text.components(separatedBy: "<tr><td><a href").count - 1 == 50)
+        #expect(first.text.contains(">Z48</a>") && !first.text.contains(">Z49</a>"))
+        #expect(second.text.components(separatedBy: "<tr><td><a href").count - 1 == 7)
+        #expect(second.text.contains(">Z49</a>") && second.text.contains(">Z55</a>"))
+    }
+
+    static func link(before marker: String, in page: String) -> String? {
+        guard let end = page.range(of: marker) else { return nil }
+        let head = page[..<end.lowerBound]
+        guard let start = head.range(of: "href=\"", options: .backwards) else { return nil }
+        return String(head[start.upperBound...])
+    }
+
     @Test("bad stock filters answer 400 naming the filter, an unknown SKU's ledger 404")
     func badStockInput() async throws {
         let shop = try APIShop()
