@@ -109,8 +109,9 @@ def fulfil(driver):
     driver.get(URL + "/stock")
     expect("MUG-01" in driver.page_source, "the stock page lists the SKUs")
     shot(driver, "11-stock")
-    click(driver, "table a[href^='/stock/ledger']")
-    expect("库存流水" in driver.page_source, "a stock row opens the ledger behind it")
+    click(driver, "table a[href^='/stock/ledger?sku=TEA-03']")
+    expect("库存流水" in driver.page_source and "href=\"/orders/" in driver.page_source,
+           "a stock row opens the ledger behind it, which links the order that reserved it")
     shot(driver, "12-ledger")
     driver.get(URL + "/labels")
     expect("等待打印面单" in driver.page_source, "the labels page counts the parcels waiting")

@@ -83,7 +83,7 @@ extension WebPages {
             <input type="hidden" name="kind" value="\(kind.rawValue)">\
             <input type="hidden" name="shop" value="\(shop)">\
             <button type="submit" class="primary">\(texts(.confirmImport))</button>
-            <a href="/imports">\(texts(.cancel))</a>
+            <a href="/imports">\(texts(.backToImports))</a>
             </form>
             """
         return Responses.page(Layout(context: context).render(title: texts(.imports), body: body))

@@ -241,5 +241,6 @@ extension Catalogue {
         .downloadResult: "Download the result (PDF)",
         .resultGone: "The result file is no longer on the server.",
         .labelsPrinted: "Batch {batch}: {labels} labels.",
+        .backToImports: "Back to imports",
     ]
 }

@@ -240,5 +240,6 @@ extension Catalogue {
         .downloadResult: "下载结果（PDF）",
         .resultGone: "结果文件已不在服务器上。",
         .labelsPrinted: "批次 {batch}：{labels} 张面单。",
+        .backToImports: "返回导入",
     ]
 }

@@ -149,6 +149,7 @@ enum Message: String, CaseIterable, Sendable {
     case holdRefundInProgress = "hold.refund_in_progress"
     case holdUnpaid = "hold.unpaid"
     case holdManual = "hold.manual"
+    case backToImports
     case imports
     case importKind
     case importProducts
