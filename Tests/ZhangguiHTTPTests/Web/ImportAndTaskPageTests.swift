@@ -147,6 +147,43 @@ struct ImportAndTaskPageTests {
         #expect(othersTask.status == 404 && noTask.status == 404)
     }
 
+    @Test("a queued task's page reloads itself and shows 0 of 1; an interrupted one says nothing was written")
+    func progressPage() async throws {
+        let shop = try APIShop()
+        let userID = try #require(shop.companyA.userIDs[.warehouse])
+        let (queued, interrupted) = try shop.database.write { connection in
+            let records = BackgroundTaskRecords(connection)
+            let queued = try records.insert(
+                companyID: shop.companyA.id,
+                kind: "import.orders",
+                total: 1,
+                startedBy: userID,
+                at: 0
+            )
+            let interrupted = try records.insert(
+                companyID: shop.companyA.id,
+                kind: "labels.print",
+                total: 5,
+                startedBy: userID,
+                at: 0
+            )
+            try records.move(interrupted, to: .interrupted, message: "the server stopped", at: 0)
+            return (queued, interrupted)
+        }
+        let browser = Browser(shop)
+        try await browser.signIn("warehouse@a.example")
+        let waiting = try await browser.get("/tasks/\(queued)")
+        let stopped = try await browser.get("/tasks/\(interrupted)")
+        let noResult = try await browser.get("/tasks/\(interrupted)/result")
+
+        #expect(waiting.text.contains("<meta http-equiv=\"refresh\" content=\"2\">"))
+        #expect(waiting.text.contains("排队中") && waiting.text.contains("0 / 1"))
+        #expect(waiting.text.contains("<progress max=\"100\" value=\"0\">"))
+        #expect(!stopped.text.contains("http-equiv") && stopped.text.contains("已中断"))
+        #expect(stopped.text.contains("没有写入任何数据") && stopped.text.contains("<code>the server stopped</code>"))
+        #expect(noResult.status == 404)
+    }
+
     @Test("a batch of labels printed in the background ends with its PDF to download")
     func labelsInBackground() async throws {
         let shop = try APIShop()
