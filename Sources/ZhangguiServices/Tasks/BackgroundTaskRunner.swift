@@ -1,25 +1,30 @@
 internal import Dispatch
 internal import Foundation
+internal import Glibc
 public import ZhangguiStore
 
 /// Runs long work (an import, a batch of labels) on a queue of the server process, one task at a time, recording
 /// each task's state, progress and result in `background_tasks` so a page can show it and a user can leave and
 /// come back. Every record is written in a small transaction of its own, never inside the work's transactions.
 ///
-/// A task does not survive its process: ``interruptUnfinished()`` marks what a stopped server left queued or
-/// running as interrupted, so nothing is lost silently.
+/// A task does not survive its process: ``interruptUnfinished()`` marks what a stopped server of this host left
+/// queued or running as interrupted, so nothing is lost silently. Each task records its runner as "HOST PID"; a
+/// task of a process still alive on this host, or of another host, is left to its runner.
 public final class BackgroundTaskRunner: Sendable {
     let database: any Database
     /// The directory result files are kept in, created when missing.
     public let resultsDirectory: String
     private let queue = DispatchQueue(label: "zhanggui.background-tasks")
     private let clock: @Sendable () -> Int64
+    /// This process, as tasks record their runner: "HOST PID".
+    public let identity: String
 
     /// - Parameter clock: the current time in UTC seconds; the system clock unless a test fixes it.
     public init(database: any Database, resultsDirectory: String, clock: (@Sendable () -> Int64)? = nil) {
         self.database = database
         self.resultsDirectory = resultsDirectory
         self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
+        self.identity = "\(ProcessInfo.processInfo.hostName) \(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// What a task's work ends with: the message the user is shown, and the bytes of its result file with the
@@ -74,6 +79,7 @@ public final class BackgroundTaskRunner: Sendable {
                 kind: kind,
                 total: total,
                 startedBy: userID,
+                runner: identity,
                 at: now
             )
         }
@@ -81,12 +87,32 @@ public final class BackgroundTaskRunner: Sendable {
         return id
     }
 
-    /// Marks every queued or running task interrupted; a server calls it once when it starts.
+    /// Marks interrupted every queued or running task whose runner is gone: a process of this host that is no
+    /// longer alive (or this very process, which has just started), or a task recording no runner. A server calls
+    /// it once when it starts; it returns how many it marked.
     @discardableResult
     public func interruptUnfinished() throws -> Int {
         let now = clock()
         let message = "the server stopped before the task ended"
-        return try database.write { try BackgroundTaskRecords($0).interruptUnfinished(message: message, at: now) }
+        return try database.write { connection in
+            let records = BackgroundTaskRecords(connection)
+            var marked = 0
+            for task in try records.unfinished() where isGone(task.runner) {
+                if try records.move(task.id, to: .interrupted, message: message, at: now) { marked += 1 }
+            }
+            return marked
+        }
+    }
+
+    /// Whether the process `runner` ("HOST PID") can no longer be running its tasks.
+    func isGone(_ runner: String) -> Bool {
+        let parts = runner.split(separator: " ")
+        let host = ProcessInfo.processInfo.hostName
+        guard parts.count == 2, let pid = Int32(parts[1]) else { return true }
+        guard parts[0] == host else { return false }
+        if pid == ProcessInfo.processInfo.processIdentifier { return true }
+        // Known limitation: a process that reused the pid of a dead runner keeps its tasks shown as running.
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Blocks until every task queued so far has ended: for tests and for a server stopping.

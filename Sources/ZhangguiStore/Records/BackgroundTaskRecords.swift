@@ -49,17 +49,25 @@ public struct BackgroundTaskRecords {
         self.connection = connection
     }
 
-    /// Adds a queued task and returns its id.
-    public func insert(companyID: Int64, kind: String, total: Int64, startedBy: Int64?, at now: Int64) throws -> Int64 {
+    /// Adds a queued task, run by the server process `runner`, and returns its id.
+    public func insert(
+        companyID: Int64,
+        kind: String,
+        total: Int64,
+        startedBy: Int64?,
+        runner: String = "",
+        at now: Int64
+    ) throws -> Int64 {
         let row = try connection.queryOne(
             """
-            INSERT INTO background_tasks (company_id, kind, state, total, started_by, created_at)
-            VALUES (?, ?, 'queued', ?, ?, ?) RETURNING id
+            INSERT INTO background_tasks (company_id, kind, state, total, started_by, runner, created_at)
+            VALUES (?, ?, 'queued', ?, ?, ?, ?) RETURNING id
             """,
             companyID,
             kind,
             max(total, 0),
             startedBy,
+            runner,
             now
         )
         return row?.int(0) ?? 0
@@ -99,18 +107,11 @@ public struct BackgroundTaskRecords {
         )
     }
 
-    /// Marks every queued or running task of every company interrupted: called when a server starts, since no
-    /// task survives its process. Returns how many were marked.
-    @discardableResult
-    public func interruptUnfinished(message: String, at now: Int64) throws -> Int {
-        try connection.execute(
-            """
-            UPDATE background_tasks SET state = 'interrupted', finished_at = ?, message = ?
-            WHERE state IN ('queued', 'running')
-            """,
-            now,
-            message
-        )
+    /// The queued and running tasks of every company, with the server process running each.
+    public func unfinished() throws -> [(id: Int64, runner: String)] {
+        try connection.query(
+            "SELECT id, runner FROM background_tasks WHERE state IN ('queued', 'running') ORDER BY id"
+        ).map { ($0.int(0), $0.string(1)) }
     }
 
     /// The company's task `id`, nil when it has none such.

@@ -83,11 +83,12 @@ public struct WarehouseQueries {
         public let createdAt: Int64
     }
 
-    /// At most `limit` ledger entries of the SKU with code `skuCode`, newest first, older than entry `beforeID`
-    /// when given.
+    /// At most `limit` ledger entries of the SKU with code `skuCode`, newest first, in warehouse `warehouseCode`
+    /// when it is not empty, older than entry `beforeID` when given.
     public func ledger(
         companyID: Int64,
         skuCode: String,
+        warehouseCode: String = "",
         warehouseIDs: Set<Int64>?,
         beforeID: Int64?,
         limit: Int
@@ -99,9 +100,11 @@ public struct WarehouseQueries {
                    l.document, l.created_at
             FROM stock_ledger l JOIN warehouses w ON w.id = l.warehouse_id JOIN skus s ON s.id = l.sku_id
             WHERE l.company_id = ? AND s.company_id = ? AND s.code = ? AND \(scope.sql) AND l.id < ?
+              AND (? = '' OR w.code = ?)
             ORDER BY l.id DESC LIMIT ?
             """,
-            [companyID, companyID, skuCode] + scope.arguments + [beforeID ?? Int64.max, limit]
+            [companyID, companyID, skuCode] + scope.arguments
+                + [beforeID ?? Int64.max, warehouseCode, warehouseCode, limit]
         ).map {
             LedgerRow(
                 id: $0.int(0),

@@ -4,7 +4,9 @@
 /// - `background_tasks`: one row per task of a company: its kind, its state (queued → running → done, failed or
 ///   interrupted), how far it got (`done` of `total` units, both never negative), a message for the user, a
 ///   reference to its result (a file the server keeps, such as the labels' PDF), who started it and when it was
-///   created, started and finished. The states are checked by the table, so no other value can be stored.
+///   created, started and finished, and which server process runs it (`runner`, "HOST PID"), so a server that
+///   starts marks interrupted only what a stopped process of its own host left. The states are checked by the
+///   table, so no other value can be stored.
 extension Schema {
     static let backgroundTasks = Migration(
         version: 16,
@@ -22,6 +24,7 @@ extension Schema {
                 message TEXT NOT NULL DEFAULT '',
                 result_reference TEXT,
                 started_by BIGINT REFERENCES users (id),
+                runner TEXT NOT NULL DEFAULT '',
                 created_at BIGINT NOT NULL,
                 started_at BIGINT,
                 finished_at BIGINT

@@ -54,17 +54,29 @@ struct BackgroundTaskRunnerTests {
         #expect(ended.resultReference == nil && ended.done == 0)
     }
 
-    @Test("a server that starts marks queued and running tasks interrupted; ended tasks stay", arguments: Engine.all)
+    @Test(
+        "a server that starts marks interrupted the unfinished tasks of dead processes of its host only",
+        arguments: Engine.all
+    )
     func interrupted(engine: Engine) throws {
         let shop = try TestShop(engine)
         let companyID = shop.companyID
+        let host = ProcessInfo.processInfo.hostName
+        // No runner; a pid no process can have; a task that ended; another host's; this host's init process.
+        let runners = ["", "\(host) 2147483647", "", "other-host.example 1234", "\(host) 1"]
         let ids = try shop.database.write { connection -> [Int64] in
             let records = BackgroundTaskRecords(connection)
-            let ids = try (0..<3).map { _ in
-                try records.insert(companyID: companyID, kind: "import.orders", total: 1, startedBy: nil, at: Self.now)
+            let ids = try runners.map {
+                try records.insert(
+                    companyID: companyID,
+                    kind: "import.orders",
+                    total: 1,
+                    startedBy: nil,
+                    runner: $0,
+                    at: Self.now
+                )
             }
-            try records.move(ids[1], to: .running, at: Self.now)
-            try records.move(ids[2], to: .running, at: Self.now)
+            for id in ids.dropFirst() { try records.move(id, to: .running, at: Self.now) }
             try records.move(ids[2], to: .done, message: "ok", at: Self.now)
             return ids
         }
@@ -73,7 +85,7 @@ struct BackgroundTaskRunnerTests {
         let movedBack = try shop.database.write { try BackgroundTaskRecords($0).move(ids[2], to: .running, at: 0) }
 
         #expect(marked == 2)
-        #expect(states == [.interrupted, .interrupted, .done])
+        #expect(states == [.interrupted, .interrupted, .done, .running, .running])
         #expect(!movedBack)
     }
 

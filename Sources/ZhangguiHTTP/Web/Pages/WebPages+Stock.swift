@@ -110,10 +110,11 @@ extension WebPages {
             let entries = try queries.ledger(
                 companyID: principal.companyID,
                 skuCode: sku,
+                warehouseCode: warehouse,
                 warehouseIDs: warehouses,
                 beforeID: before,
                 limit: Self.stockPageSize
-            ).filter { warehouse.isEmpty || $0.warehouse == warehouse }
+            )
             return (places, entries)
         }
         guard !places.isEmpty else { throw PageProblem(.notFound, status: .notFound) }
