@@ -261,6 +261,9 @@ def main():
         driver.get(URL + "/language?to=en&back=/orders")
         expect("Orders" in driver.page_source and "Sign out" in driver.page_source, "the pages switch to English")
         shot(driver, "08-order-desk-en")
+        driver.get(URL + "/stock")
+        expect("Available" in driver.page_source and "Ledger" in driver.page_source, "the stock page is in English")
+        shot(driver, "08b-stock-en")
 
         driver.get(URL + "/orders/999999")
         expect("Not found" in driver.page_source, "an unknown order is not found")
