@@ -100,3 +100,11 @@ extension AfterSaleKind {
         }
     }
 }
+
+/// Where a returned unit goes: back on sale, or held back as defective (次品), counted but not available.
+public enum ReturnCondition: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 良品: back into available stock.
+    case sellable
+    /// 次品: into stock held back from sale (冻结), so it is never promised to an order.
+    case defective
+}
