@@ -23,7 +23,7 @@ struct CompanyIsolationTests {
             "users": shop.companyB.userIDs[.finance] ?? 0,
             "tokens": tokenID,
             // Company B has no after-sales case; no company has case 1, so it is not found either way.
-            "after-sales": 1,
+            "after-sales": Int64(1),
         ]
         let routes = shop.routes.filter { $0.pattern.parameterNames == ["id"] }
         #expect(routes.count == 16)
