@@ -9,8 +9,9 @@ extension AfterSaleService {
         context: CompanyContext,
         connection: any DatabaseConnection
     ) throws -> Int64 {
-        guard let trade = try TradeRecords(connection, currency: context.currency)
-            .trade(id: draft.tradeID, companyID: context.id)
+        guard
+            let trade = try TradeRecords(connection, currency: context.currency)
+                .trade(id: draft.tradeID, companyID: context.id)
         else { throw AfterSaleError(code: .notFound, detail: "no order \(draft.tradeID)") }
         guard trade.state == .shipped else {
             throw AfterSaleError(

@@ -122,8 +122,9 @@ public struct AfterSaleService: Sendable {
                 throw AfterSaleError(code: .notFound, detail: "no after-sales case \(caseID)")
             }
             let next = try AfterSaleWorkflow.next(after: action, from: before.state, kind: before.kind)
-            guard let trade = try TradeRecords(connection, currency: context.currency)
-                .trade(id: before.tradeID, companyID: companyID)
+            guard
+                let trade = try TradeRecords(connection, currency: context.currency)
+                    .trade(id: before.tradeID, companyID: companyID)
             else { throw AfterSaleError(code: .notFound, detail: "no order \(before.tradeID)") }
             try bookings(AfterSaleStep(case: before, trade: trade, context: context, connection: connection))
             let now = Clock.nowSeconds()

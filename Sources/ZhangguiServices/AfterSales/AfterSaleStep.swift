@@ -48,7 +48,11 @@ struct AfterSaleStep {
     /// into available stock, defective ones held back (frozen) — and that cost out of the cost of goods sold, in
     /// red: Dr 库存商品, Dr 主营业务成本 (negative).
     func receiveGoods(conditions: [Int64: ReturnCondition]) throws {
-        let shipped = try ShippedCostRecords(connection).costs(tradeID: trade.id, companyID: context.id, currency: currency)
+        let shipped = try ShippedCostRecords(connection).costs(
+            tradeID: trade.id,
+            companyID: context.id,
+            currency: currency
+        )
         let codes = try CatalogRecords(connection).index(companyID: context.id, currency: currency).codeByID
         let book = StockBook(connection, currency: currency)
         let records = AfterSaleCaseRecords(connection, currency: currency)
@@ -56,7 +60,11 @@ struct AfterSaleStep {
         for caseLine in self.case.lines {
             guard let line = trade.line(caseLine.lineID) else { continue }
             let condition = conditions[caseLine.lineID] ?? .sellable
-            let portions = ReturnPortions(of: shipped.filter { $0.lineID == line.id }, line: line, units: caseLine.quantity)
+            let portions = ReturnPortions(
+                of: shipped.filter { $0.lineID == line.id },
+                line: line,
+                units: caseLine.quantity
+            )
             guard !portions.items.isEmpty else {
                 throw AfterSaleError(
                     code: .notShipped,
@@ -89,7 +97,9 @@ struct AfterSaleStep {
         var lines: [VoucherLine] = []
         for sku in costBySKU.keys.sorted() {
             let cost = costBySKU[sku]!
-            lines.append(VoucherLine(summary: summary, accountCode: context.account(.inventory), debit: cost, skuCode: sku))
+            lines.append(
+                VoucherLine(summary: summary, accountCode: context.account(.inventory), debit: cost, skuCode: sku)
+            )
             lines.append(
                 VoucherLine(
                     summary: summary,
@@ -131,7 +141,12 @@ struct AfterSaleStep {
             businessDate: context.calendar.day(of: now),
             source: "afterSale"
         )
-        guard let id = try TradeRecords(connection, currency: currency).insert(replacement, origin: origin, state: .pendingReview)
+        guard
+            let id = try TradeRecords(connection, currency: currency).insert(
+                replacement,
+                origin: origin,
+                state: .pendingReview
+            )
         else {
             throw AfterSaleError(code: .duplicate, detail: "order \(replacement.platformOrderID) exists already")
         }
@@ -168,7 +183,8 @@ struct ReturnPortions {
             for row in rows where wanted > 0 {
                 let taken = min(wanted, row.quantity)
                 let fen =
-                    taken == row.quantity ? row.cost.fen : (2 * row.cost.fen * taken + row.quantity) / (2 * row.quantity)
+                    taken == row.quantity
+                    ? row.cost.fen : (2 * row.cost.fen * taken + row.quantity) / (2 * row.quantity)
                 items.append(
                     Item(
                         warehouseID: row.warehouseID,

@@ -64,10 +64,21 @@ public struct TrackingService: Sendable {
                 }
             }
             for shipmentID in touched.sorted() {
-                try settle(shipmentID: shipmentID, companyID: companyID, now: now, report: &report, connection: connection)
+                try settle(
+                    shipmentID: shipmentID,
+                    companyID: companyID,
+                    now: now,
+                    report: &report,
+                    connection: connection
+                )
             }
             if report.recorded > 0 {
-                try audit?.record("tracking.record", object: .batch(companyID: companyID), after: report, in: connection)
+                try audit?.record(
+                    "tracking.record",
+                    object: .batch(companyID: companyID),
+                    after: report,
+                    in: connection
+                )
             }
             return report
         }

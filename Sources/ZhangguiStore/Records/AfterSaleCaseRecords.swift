@@ -143,7 +143,8 @@ public struct AfterSaleCaseRecords {
     }
 
     /// Moves a case from `expected` to `next`; false when it was no longer in `expected` (someone else moved it).
-    public func move(_ id: Int64, from expected: AfterSaleState, to next: AfterSaleState, at now: Int64) throws -> Bool {
+    public func move(_ id: Int64, from expected: AfterSaleState, to next: AfterSaleState, at now: Int64) throws -> Bool
+    {
         try connection.execute(
             "UPDATE after_sale_cases SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
             next.rawValue,

@@ -31,9 +31,12 @@ public struct TrackingRecords {
 
     /// The parcel a courier's waybill number names, or nil when it is not one of the company's.
     public func parcel(courierCode: String, waybillNumber: String, companyID: Int64) throws -> TrackedParcel? {
-        try parcels(where: "company_id = ? AND courier_code = ? AND waybill_no = ?", [
-            companyID, courierCode, waybillNumber,
-        ]).first
+        try parcels(
+            where: "company_id = ? AND courier_code = ? AND waybill_no = ?",
+            [
+                companyID, courierCode, waybillNumber,
+            ]
+        ).first
     }
 
     /// A parcel by its shipment id, or nil when the company has no such shipment with a waybill.

@@ -54,15 +54,27 @@ enum AfterSaleCommand {
                 try open(words, arguments, service, database, companyID, audit)
             case "from-platform":
                 let ids = try service.openFromPlatform(companyID: companyID, audit: audit)
-                Output.line("\(ids.count) cases opened" + (ids.isEmpty ? "" : ": " + ids.map(String.init).joined(separator: ", ")))
+                Output.line(
+                    "\(ids.count) cases opened"
+                        + (ids.isEmpty ? "" : ": " + ids.map(String.init).joined(separator: ", "))
+                )
             case "receive":
                 let id = try caseID(words, at: 1)
-                let lines = try service.find(id, companyID: companyID).map { try tradeLines($0.tradeID, database, companyID) } ?? []
+                let lines =
+                    try service.find(id, companyID: companyID).map { try tradeLines($0.tradeID, database, companyID) }
+                    ?? []
                 let conditions = try Dictionary(words.dropFirst(2).map { try condition($0, lines: lines) }) { $1 }
                 show(try service.receiveReturn(caseID: id, conditions: conditions, companyID: companyID, audit: audit))
             default:
                 if let action = AfterSaleAction(rawValue: words[0]) {
-                    show(try service.perform(action, caseID: try caseID(words, at: 1), companyID: companyID, audit: audit))
+                    show(
+                        try service.perform(
+                            action,
+                            caseID: try caseID(words, at: 1),
+                            companyID: companyID,
+                            audit: audit
+                        )
+                    )
                 } else {
                     let id = try caseID(words, at: 0)
                     guard let found = try service.find(id, companyID: companyID) else { throw Refusal("no case \(id)") }
@@ -128,9 +140,12 @@ enum AfterSaleCommand {
 
     private static func condition(_ word: String, lines: [StoredLine]) throws -> (Int64, ReturnCondition) {
         let parts = word.split(separator: ":")
-        guard parts.count == 2, let number = Int64(parts[0]), let condition = ReturnCondition(rawValue: String(parts[1]))
+        guard parts.count == 2, let number = Int64(parts[0]),
+            let condition = ReturnCondition(rawValue: String(parts[1]))
         else { throw UsageError("'\(word)': LINE:defective or LINE:sellable") }
-        guard let line = lines.first(where: { $0.lineNo == number }) else { throw UsageError("'\(word)': no line \(number)") }
+        guard let line = lines.first(where: { $0.lineNo == number }) else {
+            throw UsageError("'\(word)': no line \(number)")
+        }
         return (line.id, condition)
     }
 

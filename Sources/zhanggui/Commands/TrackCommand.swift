@@ -68,13 +68,16 @@ enum TrackCommand {
             database: database,
             companyID: companyID
         )
-        let zone = try database.read { try CompanyRecords($0).company(companyID) }
+        let zone =
+            try database.read { try CompanyRecords($0).company(companyID) }
             .flatMap { TimeZone(identifier: $0.timeZone) } ?? .current
         try database.read { connection in
             let records = TrackingRecords(connection)
             for (id, name) in trades {
                 let delivered = try records.deliveredAt(tradeIDs: [id], companyID: companyID)[id] ?? nil
-                Output.line("\(name): " + (delivered.map { "delivered 已签收 \(Output.time($0, in: zone))" } ?? "not delivered"))
+                Output.line(
+                    "\(name): " + (delivered.map { "delivered 已签收 \(Output.time($0, in: zone))" } ?? "not delivered")
+                )
                 let parcels = try records.parcels(tradeIDs: [id], companyID: companyID)
                 if parcels.isEmpty { Output.line("  no parcel with a waybill yet") }
                 for parcel in parcels {

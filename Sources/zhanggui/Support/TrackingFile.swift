@@ -27,13 +27,16 @@ enum TrackingFile {
             throw Refusal("\(name): not a list of events nor {\"events\":[…]}")
         }
         return try objects.enumerated().map { index, object in
-            try event({ field in
-                switch object[field] {
-                case let text as String: text
-                case let number as NSNumber: number.stringValue
-                default: nil
-                }
-            }, at: "\(name) event \(index + 1)")
+            try event(
+                { field in
+                    switch object[field] {
+                    case let text as String: text
+                    case let number as NSNumber: number.stringValue
+                    default: nil
+                    }
+                },
+                at: "\(name) event \(index + 1)"
+            )
         }
     }
 
@@ -53,7 +56,7 @@ enum TrackingFile {
         guard let time = Self.time(timeText) else {
             throw Refusal("\(place): occurredAt '\(timeText)' is neither UTC seconds nor an ISO 8601 time")
         }
-        let where_ = value("place")?.trimmingCharacters(in: .whitespaces)
+        let placeText = value("place")?.trimmingCharacters(in: .whitespaces)
         return TrackingEvent(
             courierCode: try required("courier"),
             waybillNumber: try required("waybill"),
@@ -61,7 +64,7 @@ enum TrackingFile {
             status: status,
             courierAction: try required("action"),
             detail: value("detail") ?? "",
-            place: where_?.isEmpty == false ? where_ : nil
+            place: placeText?.isEmpty == false ? placeText : nil
         )
     }
 

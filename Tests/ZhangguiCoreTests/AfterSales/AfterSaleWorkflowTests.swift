@@ -54,7 +54,9 @@ struct AfterSaleWorkflowTests {
     @Test("a request can be refused or withdrawn; refused and cancelled cases are finished")
     func endings() throws {
         #expect(try Self.walk(.returnAndRefund, [.refuse]) == [.refused])
-        #expect(try Self.walk(.returnAndRefund, [.agree, .awaitReturn, .cancel]) == [.agreed, .awaitingReturn, .cancelled])
+        #expect(
+            try Self.walk(.returnAndRefund, [.agree, .awaitReturn, .cancel]) == [.agreed, .awaitingReturn, .cancelled]
+        )
         #expect(AfterSaleWorkflow.actions(from: .refused, kind: .refundOnly).isEmpty)
         #expect(AfterSaleWorkflow.actions(from: .cancelled, kind: .exchange).isEmpty)
         #expect(AfterSaleWorkflow.actions(from: .requested, kind: .reship) == [.agree, .refuse, .cancel])

@@ -22,7 +22,9 @@ struct ParcelTrackingTests {
 
     @Test("the latest by the courier's time wins, not the last to arrive")
     func latestWins() {
-        let events = [Self.event(.delivering, at: 300), Self.event(.collected, at: 100), Self.event(.inTransit, at: 200)]
+        let events = [
+            Self.event(.delivering, at: 300), Self.event(.collected, at: 100), Self.event(.inTransit, at: 200),
+        ]
         let tracking = ParcelTracking(events: events)
         #expect(tracking?.status == .delivering)
         #expect(tracking?.at == Date(timeIntervalSince1970: 300))
@@ -50,7 +52,12 @@ struct ParcelTrackingTests {
 
     @Test("two events in the same second: the one further along wins, a problem over all")
     func sameSecond() {
-        #expect(ParcelTracking(events: [Self.event(.delivered, at: 100), Self.event(.delivering, at: 100)])?.status == .delivered)
-        #expect(ParcelTracking(events: [Self.event(.problem, at: 100), Self.event(.inTransit, at: 100)])?.status == .problem)
+        #expect(
+            ParcelTracking(events: [Self.event(.delivered, at: 100), Self.event(.delivering, at: 100)])?.status
+                == .delivered
+        )
+        #expect(
+            ParcelTracking(events: [Self.event(.problem, at: 100), Self.event(.inTransit, at: 100)])?.status == .problem
+        )
     }
 }

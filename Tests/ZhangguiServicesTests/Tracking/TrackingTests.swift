@@ -104,7 +104,10 @@ struct TrackingTests {
         try shop.database.write { try TrackingRecords($0).setStaleDays(2, companyID: shop.companyID) }
         let shippedAt = try #require(parcels[0].shippedAt)
         let service = TrackingService(database: shop.database)
-        _ = try service.record([Self.event(parcels[1], .inTransit, at: shippedAt + Self.day)], companyID: shop.companyID)
+        _ = try service.record(
+            [Self.event(parcels[1], .inTransit, at: shippedAt + Self.day)],
+            companyID: shop.companyID
+        )
         let ticks = TickRunner(shop, StaleTrackingJob(interval: 3600))
         let alerts = AlertService(database: shop.database)
 
@@ -133,8 +136,10 @@ struct TrackingTests {
         )
     }
 
-    @Test("a problem parcel is left by a later forward event; the order is not delivered meanwhile",
-        arguments: Engine.all)
+    @Test(
+        "a problem parcel is left by a later forward event; the order is not delivered meanwhile",
+        arguments: Engine.all
+    )
     func problemThenDelivered(engine: Engine) throws {
         let (shop, trades, parcels) = try Self.twoParcels(engine)
         let service = TrackingService(database: shop.database)

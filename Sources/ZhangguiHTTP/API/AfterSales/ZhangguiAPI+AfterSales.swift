@@ -51,14 +51,25 @@ extension ZhangguiAPI {
         add(&router, .get, "/api/v1/after-sales/{id}", read, "one after-sales case", afterSale)
         add(&router, .post, "/api/v1/after-sales", review, "open an after-sales case on a shipped order", openAfterSale)
         add(&router, .post, "/api/v1/after-sales/{id}/transition", review, "move an after-sales case", moveAfterSale)
-        add(&router, .post, "/api/v1/after-sales/{id}/receive", review, "receive a case's returned goods", receiveReturn)
+        add(
+            &router,
+            .post,
+            "/api/v1/after-sales/{id}/receive",
+            review,
+            "receive a case's returned goods",
+            receiveReturn
+        )
     }
 
     /// `GET /api/v1/after-sales?state=&limit=`: the cases of orders in the principal's scope.
     func afterSales(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let state = try request.enumQuery("state", as: AfterSaleState.self)
         let limit = try request.integerQuery("limit", default: 50, in: 1...1000)
-        let cases = try AfterSaleService(database: database).cases(companyID: principal.companyID, state: state, limit: limit)
+        let cases = try AfterSaleService(database: database).cases(
+            companyID: principal.companyID,
+            state: state,
+            limit: limit
+        )
         let answers = try cases.compactMap { try afterSaleAnswer($0, principal) }
         return try .json(AfterSaleList(cases: answers))
     }
@@ -75,13 +86,21 @@ extension ZhangguiAPI {
             let words = AfterSaleKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw HTTPError(.badRequest, code: .invalidValue, message: "kind is one of \(words)", field: "kind")
         }
-        guard let shop = try database.read({ try APIQueries($0).shopOfTrade(body.orderID, companyID: principal.companyID) }),
+        guard
+            let shop = try database.read({
+                try APIQueries($0).shopOfTrade(body.orderID, companyID: principal.companyID)
+            }),
             principal.scope.admits(shop: shop)
         else { throw HTTPError(.notFound, code: .notFound, message: "no such order", field: "orderID") }
         let lines = try tradeLines(body.orderID, principal)
         let wanted = try (body.lines ?? []).enumerated().map { index, line in
             guard let stored = lines.first(where: { $0.lineNo == line.lineNo }) else {
-                throw HTTPError(.badRequest, code: .invalidValue, message: "no such line", field: "lines[\(index)].lineNo")
+                throw HTTPError(
+                    .badRequest,
+                    code: .invalidValue,
+                    message: "no such line",
+                    field: "lines[\(index)].lineNo"
+                )
             }
             return (lineID: stored.id, quantity: line.quantity ?? stored.quantity)
         }
@@ -128,7 +147,12 @@ extension ZhangguiAPI {
         var conditions: [Int64: ReturnCondition] = [:]
         for (index, line) in (body.lines ?? []).enumerated() {
             guard let stored = lines.first(where: { $0.lineNo == line.lineNo }) else {
-                throw HTTPError(.badRequest, code: .invalidValue, message: "no such line", field: "lines[\(index)].lineNo")
+                throw HTTPError(
+                    .badRequest,
+                    code: .invalidValue,
+                    message: "no such line",
+                    field: "lines[\(index)].lineNo"
+                )
             }
             guard let condition = line.condition.flatMap(ReturnCondition.init(rawValue:)) else {
                 throw HTTPError(
@@ -184,7 +208,8 @@ extension ZhangguiAPI {
                 throw HTTPError(.conflict, code: .conflict, message: error.detail)
             case .badQuantity, .badLines:
                 throw HTTPError(.badRequest, code: .invalidValue, message: error.detail, field: "lines")
-            case .badAmount: throw HTTPError(.badRequest, code: .invalidValue, message: error.detail, field: "refundFen")
+            case .badAmount:
+                throw HTTPError(.badRequest, code: .invalidValue, message: error.detail, field: "refundFen")
             }
         }
     }
@@ -232,7 +257,12 @@ struct AfterSaleAnswer: Encodable {
         actions = AfterSaleWorkflow.actions(from: record.state, kind: record.kind).map(\.rawValue)
         lines = record.lines.compactMap { line in
             trade.lines.first { $0.id == line.lineID }.map {
-                Line(lineNo: $0.lineNo, merchantCode: $0.merchantCode, quantity: line.quantity, condition: line.condition?.rawValue)
+                Line(
+                    lineNo: $0.lineNo,
+                    merchantCode: $0.merchantCode,
+                    quantity: line.quantity,
+                    condition: line.condition?.rawValue
+                )
             }
         }
     }

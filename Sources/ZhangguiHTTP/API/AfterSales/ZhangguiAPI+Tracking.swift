@@ -77,9 +77,15 @@ extension ZhangguiAPI {
     static func trackingEvent(_ event: TrackingEventBody, field: String) throws -> TrackingEvent {
         guard let status = TrackingStatus(rawValue: event.status) else {
             let words = TrackingStatus.allCases.map(\.rawValue).joined(separator: ", ")
-            throw HTTPError(.badRequest, code: .invalidValue, message: "status is one of \(words)", field: field + ".status")
+            throw HTTPError(
+                .badRequest,
+                code: .invalidValue,
+                message: "status is one of \(words)",
+                field: field + ".status"
+            )
         }
-        for (name, text) in [("courier", event.courier), ("waybill", event.waybill)] where text.isEmpty || text.count > 64 {
+        for (name, text) in [("courier", event.courier), ("waybill", event.waybill)]
+        where text.isEmpty || text.count > 64 {
             throw HTTPError(.badRequest, code: .invalidValue, message: "1 to 64 characters", field: "\(field).\(name)")
         }
         guard event.occurredAt > 0 else {

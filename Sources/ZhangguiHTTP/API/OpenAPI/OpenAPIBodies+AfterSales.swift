@@ -1,5 +1,7 @@
 extension OpenAPIBodies {
-    private static let trackingStatus = OpenAPISchema.oneOfWords(["collected", "inTransit", "delivering", "delivered", "problem"])
+    private static let trackingStatus = OpenAPISchema.oneOfWords([
+        "collected", "inTransit", "delivering", "delivered", "problem",
+    ])
 
     private static let afterSaleCase = OpenAPISchema.object(
         required: [
