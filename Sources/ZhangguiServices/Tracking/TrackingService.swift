@@ -29,12 +29,16 @@ public struct TrackingService: Sendable {
     }
 
     /// Records `events` in one transaction. The same event twice is stored once; events about waybills that are
-    /// not the company's are reported and skipped. Each touched parcel's state is read again from all its events
+    /// not the company's, or whose parcel `scope` does not admit (its warehouse or an order's shop), are reported
+    /// as unknown and skipped. Each touched parcel's state is read again from all its events
     /// (``ParcelTracking``), so events arriving out of order end in the same state.
     /// - Parameter audit: who recorded; writes `tracking.record` with the report when anything was stored.
-    public func record(_ events: [TrackingEvent], companyID: Int64, audit: AuditContext? = nil) throws
-        -> TrackingReport
-    {
+    public func record(
+        _ events: [TrackingEvent],
+        companyID: Int64,
+        scope: DataScope = .everything,
+        audit: AuditContext? = nil
+    ) throws -> TrackingReport {
         try database.write { connection in
             let records = TrackingRecords(connection)
             let now = Clock.nowSeconds()
@@ -44,13 +48,13 @@ public struct TrackingService: Sendable {
             for event in events {
                 let key = "\(event.courierCode)/\(event.waybillNumber)"
                 if parcels[key] == nil {
-                    parcels[key] = .some(
-                        try records.parcel(
-                            courierCode: event.courierCode,
-                            waybillNumber: event.waybillNumber,
-                            companyID: companyID
-                        )
+                    let found = try records.parcel(
+                        courierCode: event.courierCode,
+                        waybillNumber: event.waybillNumber,
+                        companyID: companyID
                     )
+                    let admitted = try found.map { try Self.admits($0, scope: scope, records: records) } ?? false
+                    parcels[key] = .some(admitted ? found : nil)
                 }
                 guard let parcel = parcels[key] ?? nil else {
                     if !report.unknownWaybills.contains(key) { report.unknownWaybills.append(key) }
@@ -120,6 +124,12 @@ public struct TrackingService: Sendable {
         let changed = tradeIDs.filter { (was[$0] ?? nil) != deliveredAt }
         try records.setDelivered(tradeIDs: changed, at: deliveredAt, companyID: companyID)
         return deliveredAt == nil ? 0 : changed.count
+    }
+
+    /// Whether `scope` admits the parcel: its warehouse and the shop of every order in it.
+    private static func admits(_ parcel: TrackedParcel, scope: DataScope, records: TrackingRecords) throws -> Bool {
+        guard scope.admits(warehouse: parcel.warehouseID) else { return false }
+        return try records.shopIDs(shipmentID: parcel.shipmentID).allSatisfy { scope.admits(shop: $0) }
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }

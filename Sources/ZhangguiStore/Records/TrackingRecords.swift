@@ -4,6 +4,8 @@ public import ZhangguiCore
 /// A parcel (shipment with a waybill) as tracking sees it.
 public struct TrackedParcel: Sendable, Hashable {
     public let shipmentID: Int64
+    /// The warehouse it left from.
+    public let warehouseID: Int64
     public let courierCode: String
     public let waybillNumber: String
     public let shippedAt: Int64?
@@ -57,13 +59,14 @@ public struct TrackingRecords {
     private func parcels(where condition: String, _ arguments: [any SQLBindable]) throws -> [TrackedParcel] {
         try connection.query(
             """
-            SELECT id, courier_code, waybill_no, shipped_at, tracking_status, tracking_at, delivered_at
+            SELECT id, courier_code, waybill_no, shipped_at, tracking_status, tracking_at, delivered_at, warehouse_id
             FROM shipments WHERE \(condition) ORDER BY id
             """,
             arguments
         ).map { row in
             TrackedParcel(
                 shipmentID: row.int(0),
+                warehouseID: row.int(7),
                 courierCode: row.optionalString(1) ?? "",
                 waybillNumber: row.optionalString(2) ?? "",
                 shippedAt: row.optionalInt(3),
@@ -72,6 +75,15 @@ public struct TrackingRecords {
                 deliveredAt: row.optionalInt(6)
             )
         }
+    }
+
+    /// The shops of the trades that travel in a parcel.
+    public func shopIDs(shipmentID: Int64) throws -> Set<Int64> {
+        Set(
+            try connection.query("SELECT DISTINCT shop_id FROM trades WHERE shipment_id = ?", shipmentID).map {
+                $0.int(0)
+            }
+        )
     }
 
     /// Stores `event` about `shipmentID` unless it is stored already; true when it went in.

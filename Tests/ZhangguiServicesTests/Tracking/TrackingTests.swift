@@ -160,4 +160,20 @@ struct TrackingTests {
         #expect(parcel?.status == .delivered)
         #expect(try Self.deliveredAt(shop, trades) == [9_000, 9_000])
     }
+
+    @Test("a parcel outside the recorder's warehouses is answered as unknown and left alone", arguments: Engine.all)
+    func scope(engine: Engine) throws {
+        let (shop, _, parcels) = try Self.twoParcels(engine)
+        let north = DataScope(shops: .all, warehouses: .only([parcels[0].warehouseID]))
+        let report = try TrackingService(database: shop.database).record(
+            [Self.event(parcels[0], .collected, at: 1_000), Self.event(parcels[1], .collected, at: 1_000)],
+            companyID: shop.companyID,
+            scope: north
+        )
+        let south = try shop.database.read { try TrackingRecords($0).events(shipmentID: parcels[1].shipmentID) }
+
+        #expect(report.recorded == 1)
+        #expect(report.unknownWaybills == ["\(parcels[1].courierCode)/\(parcels[1].waybillNumber)"])
+        #expect(south.isEmpty)
+    }
 }

@@ -60,7 +60,8 @@ extension ZhangguiAPI {
         add(&router, .get, "/api/v1/orders/{id}/tracking", read, "an order's parcels and their tracking", tracking)
     }
 
-    /// `POST /api/v1/tracking/events`: records the batch (duplicates once), audited; 200 with the report.
+    /// `POST /api/v1/tracking/events`: records the batch (duplicates once), audited; 200 with the report. Parcels
+    /// outside the principal's data scope are answered as unknown waybills.
     func recordTracking(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         let body = try request.decodeJSON(TrackingEventsBody.self)
         guard !body.events.isEmpty, body.events.count <= 1000 else {
@@ -69,8 +70,12 @@ extension ZhangguiAPI {
         let events = try body.events.enumerated().map { index, event in
             try Self.trackingEvent(event, field: "events[\(index)]")
         }
-        let report = try TrackingService(database: database)
-            .record(events, companyID: principal.companyID, audit: AuditContext(actor: principal.actor, at: now))
+        let report = try TrackingService(database: database).record(
+            events,
+            companyID: principal.companyID,
+            scope: principal.scope,
+            audit: AuditContext(actor: principal.actor, at: now)
+        )
         return try .json(report)
     }
 
