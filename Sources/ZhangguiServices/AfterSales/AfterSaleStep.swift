@@ -48,11 +48,7 @@ struct AfterSaleStep {
     /// into available stock, defective ones held back (frozen) — and that cost out of the cost of goods sold, in
     /// red: Dr 库存商品, Dr 主营业务成本 (negative).
     func receiveGoods(conditions: [Int64: ReturnCondition]) throws {
-        let shipped = try ShippedCostRecords(connection).costs(
-            tradeID: trade.id,
-            companyID: context.id,
-            currency: currency
-        )
+        let shipped = try shippedCosts()
         let codes = try CatalogRecords(connection).index(companyID: context.id, currency: currency).codeByID
         let book = StockBook(connection, currency: currency)
         let records = AfterSaleCaseRecords(connection, currency: currency)
@@ -89,6 +85,20 @@ struct AfterSaleStep {
             try records.setCondition(condition, caseID: self.case.id, lineID: line.id)
         }
         try bookReturnedCost(costBySKU)
+    }
+
+    /// What the trade's lines left with: as shipping recorded it, or read from the stock ledger for a trade shipped
+    /// before line costs were recorded.
+    private func shippedCosts() throws -> [ShippedCost] {
+        let records = ShippedCostRecords(connection)
+        let recorded = try records.costs(tradeID: trade.id, companyID: context.id, currency: currency)
+        guard recorded.isEmpty else { return recorded }
+        return try records.costsFromLedger(
+            tradeID: trade.id,
+            lines: trade.lines.map { ($0.id, $0.skuID) },
+            companyID: context.id,
+            currency: currency
+        )
     }
 
     private func bookReturnedCost(_ costBySKU: [String: Money]) throws {

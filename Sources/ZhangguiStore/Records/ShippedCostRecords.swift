@@ -64,4 +64,35 @@ public struct ShippedCostRecords {
             )
         }
     }
+
+    /// What the lines of a trade shipped before line costs were recorded (migration 13) left with, read from the
+    /// stock ledger's shipping entries (`trade:<id>`) per warehouse and SKU. An entry is given to the one line of
+    /// `lines` (line id, SKU id) with its SKU; a SKU on several lines, or reached only through a combo, is left out.
+    public func costsFromLedger(
+        tradeID: Int64,
+        lines: [(lineID: Int64, skuID: Int64?)],
+        companyID: Int64,
+        currency: Currency
+    ) throws -> [ShippedCost] {
+        try connection.query(
+            """
+            SELECT warehouse_id, sku_id, -SUM(on_hand_delta), -SUM(value_delta_fen) FROM stock_ledger
+            WHERE company_id = ? AND document = ? AND reason = 'shipment'
+            GROUP BY warehouse_id, sku_id ORDER BY MIN(id)
+            """,
+            companyID,
+            "trade:\(tradeID)"
+        ).compactMap { row in
+            let owners = lines.filter { $0.skuID == row.int(1) }
+            guard owners.count == 1, row.int(2) > 0 else { return nil }
+            return ShippedCost(
+                tradeID: tradeID,
+                lineID: owners[0].lineID,
+                warehouseID: row.int(0),
+                skuID: row.int(1),
+                quantity: row.int(2),
+                cost: Money(fen: row.int(3), currency: currency)
+            )
+        }
+    }
 }

@@ -128,4 +128,18 @@ struct AfterSaleReturnTests {
         #expect(try bed.net("5001")["C"] == -1000)
         #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
     }
+
+    @Test("an order shipped before line costs were recorded comes back at its stock-ledger cost", arguments: Engine.all)
+    func returnFromLedger(engine: Engine) throws {
+        let bed = try AfterSaleBed(engine)
+        try bed.shop.database.write { connection in
+            try connection.execute("DELETE FROM shipped_line_costs WHERE trade_id = ?", bed.tradeID)
+        }
+        let opened = try bed.open(.returnAndRefund, "B", units: 2)
+        try bed.perform([.agree, .receive], on: opened.id)
+
+        #expect(try bed.net("5401")["B"] == 0)
+        #expect(try bed.cost("B").1 == 27300 + 30000 + 4200)
+        #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
+    }
 }
