@@ -142,4 +142,23 @@ struct AfterSaleReturnTests {
         #expect(try bed.cost("B").1 == 27300 + 30000 + 4200)
         #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
     }
+
+    @Test("check names a return in the stock ledger that no received case explains", arguments: Engine.all)
+    func strayReturn(engine: Engine) throws {
+        let bed = try AfterSaleBed(engine)
+        try bed.shop.database.write { connection in
+            try connection.execute(
+                """
+                INSERT INTO stock_ledger (company_id, warehouse_id, sku_id, on_hand_delta, reserved_delta,
+                    frozen_delta, value_delta_fen, reason, document, created_at)
+                SELECT company_id, warehouse_id, sku_id, 0, 0, 0, 0, 'return', 'after-sale:999', 0
+                FROM stock_balances WHERE company_id = ? LIMIT 1
+                """,
+                bed.shop.companyID
+            )
+        }
+        let report = try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID)
+
+        #expect(report.differences == ["stock ledger returns for after-sale:999 have no received after-sales case"])
+    }
 }
