@@ -20,9 +20,9 @@ public struct AfterSaleService: Sendable {
         try database.write { connection in
             let context = try CompanyContext.load(companyID, from: connection)
             let id = try open(draft, platformAfterSaleID: nil, context: context, connection: connection)
-            let opened = try AfterSaleCaseRecords(connection, currency: context.currency).find(id, companyID: companyID)
-            try audit.record("afterSale.open", object: .afterSale(id), after: opened.map(Snapshot.init), in: connection)
-            return opened!
+            let opened = try stored(id, context: context, connection: connection)
+            try audit.record("afterSale.open", object: .afterSale(id), after: AfterSaleSnapshot(opened), in: connection)
+            return opened
         }
     }
 
@@ -47,7 +47,7 @@ public struct AfterSaleService: Sendable {
                     reason: request.reason
                 )
                 let id = try open(draft, platformAfterSaleID: request.id, context: context, connection: connection)
-                let snapshot = try records.find(id, companyID: companyID).map(Snapshot.init)
+                let snapshot = try records.find(id, companyID: companyID).map(AfterSaleSnapshot.init)
                 try audit.record("afterSale.open", object: .afterSale(id), after: snapshot, in: connection)
                 opened.append(id)
             }
@@ -131,16 +131,28 @@ public struct AfterSaleService: Sendable {
             guard try records.move(caseID, from: before.state, to: next, at: now) else {
                 throw AfterSaleError(code: .illegalTransition, detail: "case \(caseID) was changed meanwhile")
             }
-            let after = try records.find(caseID, companyID: companyID)!
+            let after = try stored(caseID, context: context, connection: connection)
             try audit.record(
                 "afterSale.\(action.rawValue)",
                 object: .afterSale(caseID),
-                before: Snapshot(before),
-                after: Snapshot(after),
+                before: AfterSaleSnapshot(before),
+                after: AfterSaleSnapshot(after),
                 in: connection
             )
             return after
         }
+    }
+}
+
+extension AfterSaleService {
+    /// The case `id` as stored in this transaction.
+    fileprivate func stored(_ id: Int64, context: CompanyContext, connection: any DatabaseConnection) throws
+        -> AfterSaleCaseRecord
+    {
+        guard
+            let found = try AfterSaleCaseRecords(connection, currency: context.currency).find(id, companyID: context.id)
+        else { throw AfterSaleError(code: .notFound, detail: "no after-sales case \(id)") }
+        return found
     }
 }
 
@@ -150,7 +162,7 @@ extension AuditObject {
 }
 
 /// What the audit log keeps of a case.
-struct Snapshot: Encodable {
+struct AfterSaleSnapshot: Encodable {
     let kind: String
     let state: String
     let tradeID: Int64
