@@ -27,11 +27,12 @@ public struct AfterSaleDraft: Sendable {
     }
 }
 
-/// The money of a part of a trade line: `quantity` of its units' share of what it sold for (VAT included),
-/// rounded half up; the whole line is exactly its net.
-func share(of line: StoredLine, quantity: Int64) -> Money {
-    guard quantity != line.quantity else { return line.net }
-    let scaled = line.net.fen * quantity
-    let fen = (2 * scaled + line.quantity) / (2 * line.quantity)
-    return Money(fen: fen, currency: line.net.currency)
+extension StoredLine {
+    /// What `units` of the line sold for, VAT included: its net by units, rounded half up; the whole line is exactly
+    /// its net.
+    func amount(forUnits units: Int64) -> Money {
+        guard units != quantity else { return net }
+        let fen = (2 * net.fen * units + quantity) / (2 * quantity)
+        return Money(fen: fen, currency: net.currency)
+    }
 }

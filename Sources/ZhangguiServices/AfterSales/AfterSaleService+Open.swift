@@ -22,7 +22,7 @@ extension AfterSaleService {
         let records = AfterSaleCaseRecords(connection, currency: context.currency)
         let claimed = try records.claimedUnits(tradeID: trade.id, companyID: context.id)
         let lines = try caseLines(draft, trade: trade, claimed: claimed)
-        let sold = lines.map { line in share(of: trade.line(line.lineID)!, quantity: line.quantity) }
+        let sold = lines.compactMap { line in trade.line(line.lineID)?.amount(forUnits: line.quantity) }
             .sum(currency: context.currency)
         let refund = draft.refund ?? (draft.kind.refundsMoney ? sold : .zero(context.currency))
         guard refund.fen >= 0, refund.fen <= sold.fen, draft.kind.refundsMoney || refund.isZero else {

@@ -19,7 +19,7 @@ struct AfterSaleStep {
         guard !refund.isZero else { return }
         let codes = try CatalogRecords(connection).index(companyID: context.id, currency: currency).codeByID
         let lines = self.case.lines.compactMap { caseLine in trade.line(caseLine.lineID).map { ($0, caseLine) } }
-        let parts = refund.spread(over: lines.map { share(of: $0.0, quantity: $0.1.quantity).fen })
+        let parts = refund.spread(over: lines.map { $0.0.amount(forUnits: $0.1.quantity).fen })
         let summary = "售后退款 \(trade.platformOrderID) 售后单\(self.case.id)"
         var voucherLines: [VoucherLine] = []
         var tax = Money.zero(currency)
