@@ -127,6 +127,17 @@ struct AfterSaleReturnTests {
         #expect(try bed.net("5401")["C"] == 0)
         #expect(try bed.net("5001")["C"] == -1000)
         #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
+
+        // At 0.00 the replacement is held by the price check until a clerk approves it; then it ships at cost.
+        _ = try bed.shop.review.reviewPending(companyID: bed.shop.companyID)
+        let held = try bed.shop.trade(replacementID).state
+        _ = try bed.shop.review.approve(tradeID: replacementID, companyID: bed.shop.companyID)
+        _ = try bed.shop.runMainJob()
+        #expect(held == .onHold)
+        #expect(try bed.shop.trade(replacementID).state == .shipped)
+        #expect(try bed.net("5401")["C"] == 500)
+        #expect(try bed.net("5001")["C"] == -1000)
+        #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
     }
 
     @Test("an order shipped before line costs were recorded comes back at its stock-ledger cost", arguments: Engine.all)
