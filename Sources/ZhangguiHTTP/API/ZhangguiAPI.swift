@@ -69,6 +69,8 @@ public struct ZhangguiAPI: Sendable {
         addBooksRoutes(to: &router)
         addImportRoutes(to: &router)
         addAlertRoutes(to: &router)
+        addTrackingRoutes(to: &router)
+        addAfterSaleRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
         router.translateError = { error in

@@ -38,6 +38,7 @@ public struct IntegrityCheck: Sendable {
             try compareVouchers(queries, connection: connection, context: context, into: &report)
             try checkTrades(queries, companyID: companyID, into: &report)
             try compareStockNotes(queries, companyID: companyID, into: &report)
+            try compareReturns(queries, context: context, into: &report)
             let guards =
                 Migrator.appendOnlyGuards(connection.dialect)
                 + (Migrator.accountGuards(connection.dialect) + Migrator.labelGuards(connection.dialect)

@@ -162,9 +162,23 @@ private struct ShippingBatch {
         }
         let values = try StockBook(connection, currency: context.currency).postIssues(postings)
         var costByLine: [Int64: Money] = [:]
+        var recorded: [ShippedCost] = []
+        recorded.reserveCapacity(shipped.count)
         for (reservation, value) in zip(shipped, values) {
             costByLine[reservation.lineID, default: .zero(context.currency)] += value
+            recorded.append(
+                ShippedCost(
+                    tradeID: reservation.tradeID,
+                    lineID: reservation.lineID,
+                    warehouseID: reservation.warehouseID,
+                    skuID: reservation.skuID,
+                    quantity: reservation.quantity,
+                    cost: value
+                )
+            )
         }
+        // Returns come back at the cost each line left with (docs/AFTER-SALES.md).
+        try ShippedCostRecords(connection).record(recorded, companyID: context.id)
         return costByLine
     }
 }

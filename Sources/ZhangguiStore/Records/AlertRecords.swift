@@ -6,6 +6,10 @@ public enum AlertKind: String, Sendable, CaseIterable {
     case heldOrder
     /// 授权过期: a connected shop's platform refused its grant; the shop syncs again once authorised again.
     case shopAuthorizationExpired
+    /// 物流停滞: a shipped order has had no tracking news for the company's stale-tracking days.
+    case staleTracking
+    /// 售后超时: an after-sales case has not been touched for seven days.
+    case afterSaleIdle
 }
 
 /// One alert as stored, with the codes it names.

@@ -29,7 +29,7 @@ public struct ShipmentUploadRecords {
             SELECT t.company_id, t.shop_id, t.id, t.platform_order_id, s.courier_code, s.waybill_no, ?
             FROM trades t JOIN shipments s ON s.id = t.shipment_id JOIN shop_connections c ON c.shop_id = t.shop_id
             WHERE t.company_id = ? AND t.state = 'waybilled' AND t.shipment_id BETWEEN ? AND ?
-                AND s.waybill_no IS NOT NULL
+                AND s.waybill_no IS NOT NULL AND t.source <> 'afterSale'
             ON CONFLICT DO NOTHING
             """,
             Clock.nowSeconds(),

@@ -14,6 +14,8 @@ public enum StockReason: String, Sendable, CaseIterable {
     case shipment
     /// 其他出库: taken out by an issue document (出库单) — damaged, samples, internal use.
     case issue
+    /// 退货入库: goods a buyer sent back, at the cost they left with (document `after-sale:<case id>`).
+    case customerReturn = "return"
     case freeze
     case unfreeze
 }

@@ -137,6 +137,8 @@ enum AlertCommands {
         case .lowStock: "\(alert.skuCode ?? "?") @ \(alert.warehouseCode ?? "?")"
         case .heldOrder: "order \(alert.platformOrderID ?? "?") (#\(alert.tradeID ?? 0))"
         case .shopAuthorizationExpired: "shop \(alert.shopCode ?? "?") 授权过期"
+        case .staleTracking: "order \(alert.platformOrderID ?? "?") (#\(alert.tradeID ?? 0)) 物流停滞"
+        case .afterSaleIdle: "\(alert.detail) of order \(alert.platformOrderID ?? "?") 售后超时"
         }
     }
 
@@ -145,6 +147,8 @@ enum AlertCommands {
         case .lowStock: "available \(alert.quantity) ≤ \(alert.threshold)"
         case .heldOrder: "held \(alert.quantity) h ≥ \(alert.threshold) h"
         case .shopAuthorizationExpired: alert.detail
+        case .staleTracking: "no tracking news for \(alert.quantity) d ≥ \(alert.threshold) d"
+        case .afterSaleIdle: "untouched \(alert.quantity) d ≥ \(alert.threshold) d"
         }
     }
 }

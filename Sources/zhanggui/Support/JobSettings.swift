@@ -26,8 +26,8 @@ struct JobSettings {
         heldHours = Int64(try arguments.integer("held-hours", default: Int(HeldOrderReminderJob.defaultHours)))
     }
 
-    /// Every job the server runs: shop sync (every 60 s), low-stock alerts (every 300 s) and held-order reminders
-    /// (every 3600 s). Shop sync opens the shops' credentials with the key from the environment, when there is one.
+    /// Every job the server runs: shop sync (every 60 s), low-stock alerts (every 300 s), held-order, stale-tracking
+    /// and idle after-sales reminders (every 3600 s). Shop sync opens the shops' credentials with the key from the environment, when there is one.
     /// - Throws: ``Refusal`` when a key is given but cannot be used (a missing key only fails the sync runs of
     ///   companies with connected shops).
     func jobs() throws -> [any ScheduledJob] {
@@ -47,13 +47,15 @@ struct JobSettings {
             ),
             LowStockJob(interval: interval ?? LowStockJob.defaultInterval),
             HeldOrderReminderJob(hours: heldHours, interval: interval ?? HeldOrderReminderJob.defaultInterval),
+            StaleTrackingJob(interval: interval ?? StaleTrackingJob.defaultInterval),
+            AfterSaleReminderJob(interval: interval ?? AfterSaleReminderJob.defaultInterval),
         ]
     }
 
     /// The help of the options, for the commands that take them.
     static let help = """
           --job-interval SECONDS  run every job each SECONDS instead of its own interval (shop sync 60, low
-                                  stock 300, held orders 3600); every process on one database must use the same
+                                  stock 300, held orders, tracking and after-sales 3600); every process on one database must use the same
           --sync-interval SECONDS sync the connected shops each SECONDS (default 60)
           --held-hours N          remind about orders on hold for N hours or more (default 24)
         """

@@ -85,7 +85,8 @@ extension ZhangguiAPI {
         let visible = records.filter { record in
             switch record.kind {
             case .lowStock: record.warehouseID.map { principal.scope.admits(warehouse: $0) } ?? false
-            case .heldOrder, .shopAuthorizationExpired: record.shopID.map { principal.scope.admits(shop: $0) } ?? false
+            case .heldOrder, .shopAuthorizationExpired, .staleTracking, .afterSaleIdle:
+                record.shopID.map { principal.scope.admits(shop: $0) } ?? false
             }
         }
         return try .json(AlertList(alerts: visible.map(Self.answer)))
