@@ -23,17 +23,22 @@ public struct ZhangguiAPI: Sendable {
         public var checkAddress: AddressChecker
         /// The current time in UTC seconds; the system clock unless a test fixes it.
         public var clock: @Sendable () -> Int64
+        /// The shops' sync, as `zhanggui shop sync` runs it, for the shops page's "sync now"; nil when the server
+        /// has no key for the shops' credentials.
+        public var shopSync: SyncService?
 
         public init(
             isBehindTLS: Bool = false,
             trustsForwardedFor: Bool = false,
             checkAddress: @escaping AddressChecker,
-            clock: (@Sendable () -> Int64)? = nil
+            clock: (@Sendable () -> Int64)? = nil,
+            shopSync: SyncService? = nil
         ) {
             self.isBehindTLS = isBehindTLS
             self.trustsForwardedFor = trustsForwardedFor
             self.checkAddress = checkAddress
             self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
+            self.shopSync = shopSync
         }
     }
 

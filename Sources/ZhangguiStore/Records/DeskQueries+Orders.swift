@@ -76,7 +76,7 @@ extension DeskQueries {
 
     /// One page of the company's trades matching `filter`: at most `filter.limit` rows, never more.
     public func orders(companyID: Int64, filter: OrderFilter) throws -> [OrderRow] {
-        let (conditions, arguments) = Self.conditions(filter)
+        let (conditions, arguments) = Self.conditions(filter, dialect: connection.dialect)
         let direction = filter.sort.isDescending ? "DESC" : "ASC"
         var rows = try connection.query(
             """
@@ -119,7 +119,9 @@ extension DeskQueries {
     }
 
     /// The SQL conditions of a filter: fixed fragments with `?` placeholders; values only ever go in as arguments.
-    private static func conditions(_ filter: OrderFilter) -> ([String], [any SQLBindable]) {
+    /// A phone tail is looked up by its last three characters, the key of the index `trades_by_phone_tail`
+    /// (migration 15), then checked whole.
+    private static func conditions(_ filter: OrderFilter, dialect: SQLDialect) -> ([String], [any SQLBindable]) {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         func add(_ sql: String, _ values: any SQLBindable...) {
@@ -140,7 +142,10 @@ extension DeskQueries {
         }
         if let day = filter.fromDay { add("t.business_date >= ?", day) }
         if let day = filter.toDay { add("t.business_date <= ?", day) }
-        if let tail = filter.phoneTail { add("t.receiver_phone LIKE ? ESCAPE '!'", "%" + likeEscaped(tail)) }
+        if let tail = filter.phoneTail {
+            add("\(Schema.phoneTailKey(dialect)) = ?", String(tail.suffix(3)))
+            add("t.receiver_phone LIKE ? ESCAPE '!'", "%" + likeEscaped(tail))
+        }
         if let sku = filter.sku {
             add(
                 "EXISTS (SELECT 1 FROM trade_lines l LEFT JOIN skus k ON k.id = l.sku_id WHERE l.trade_id = t.id "
@@ -154,7 +159,12 @@ extension DeskQueries {
         if let cursor = filter.cursor {
             let test = filter.sort.isDescending ? "<" : ">"
             let key = filter.sort.key
-            add("(\(key) \(test) ? OR (\(key) = ? AND t.id \(test) ?))", cursor.key, cursor.key, cursor.id)
+            // A row value, so both engines read the index from the cursor on instead of testing every row.
+            if key == "t.id" {
+                add("t.id \(test) ?", cursor.id)
+            } else {
+                add("(\(key), t.id) \(test) (?, ?)", cursor.key, cursor.id)
+            }
         }
         return (conditions, arguments)
     }

@@ -48,7 +48,8 @@ enum ServeCommand {
             settings: ZhangguiAPI.Settings(
                 isBehindTLS: arguments.flag("behind-tls"),
                 trustsForwardedFor: arguments.flag("behind-proxy"),
-                checkAddress: try workspace.addressBook().checker
+                checkAddress: try workspace.addressBook().checker,
+                shopSync: try? ShopCommands.syncService(database)
             )
         )
         let stopSignals = StopSignals()

@@ -39,12 +39,13 @@ extension ZhangguiAPI {
         return try .json(try allocate(principal))
     }
 
-    /// Allocates the approved orders within the principal's scope; the service records the batch in the audit log.
-    /// The order desk runs the same.
-    func allocate(_ principal: Principal) throws -> AllocationAnswer {
+    /// Allocates the approved orders within the principal's scope, or only `orderIDs` among them (the order desk's
+    /// ticked orders); the service records the batch in the audit log.
+    func allocate(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> AllocationAnswer {
         let summary = try AllocationService(database: database).allocateApproved(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         return AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
@@ -56,12 +57,14 @@ extension ZhangguiAPI {
         return try .json(try waybill(principal))
     }
 
-    /// Takes waybill numbers for the company's allocated orders and records the batch.
-    func waybill(_ principal: Principal) throws -> WaybillAnswer {
+    /// Takes waybill numbers for the company's allocated orders, or only for the parcels of `orderIDs`, and records
+    /// the batch.
+    func waybill(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> WaybillAnswer {
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         return WaybillAnswer(shipments: count)
@@ -73,11 +76,13 @@ extension ZhangguiAPI {
         return try .json(try ship(principal))
     }
 
-    /// Ships the waybilled orders within the principal's scope and books them; the service records the batch.
-    func ship(_ principal: Principal) throws -> ShippingAnswer {
+    /// Ships the waybilled orders within the principal's scope, or only the parcels of `orderIDs`, and books them;
+    /// the service records the batch.
+    func ship(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> ShippingAnswer {
         let summary = try ShippingService(database: database).shipWaybilled(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         let answer = ShippingAnswer(

@@ -35,6 +35,10 @@ enum Stylesheet {
         .pager { margin: 1rem 0; }
         code { font-size: 1rem; }
         svg.qr { width: 14rem; height: 14rem; }
+        .alarm { background: var(--accent); color: #fff; font-weight: 600; padding: .5rem .8rem; border-radius: 4px; }
+        td.wrap { white-space: normal; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+        label.choice { flex-direction: row; align-items: center; gap: .3rem; color: var(--ink); font-size: 1rem; }
         """
 
     static var response: HTTPResponse {
