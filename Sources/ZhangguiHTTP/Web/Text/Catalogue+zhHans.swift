@@ -192,7 +192,7 @@ extension Catalogue {
         .expiredBanner: "授权过期：{shops}。在卖家重新授权之前，这些店铺的订单不会同步。",
         .syncReport: "{shop}：新订单 {new} 个，更新 {changed} 个，售后 {refunds} 个。",
         .syncSkipped: "{shop} 未同步：店铺授权过期、已暂停，或平台要求稍后再试。",
-        .syncStopped: "{shop} 的同步中断：{outcome}。",
+        .syncStopped: "同步中断：{shop}，{outcome}。",
         .syncUnavailable: "本服务器没有店铺凭据的密钥（ZHANGGUI_SECRET_KEY），无法同步。",
         .noShops: "还没有接入店铺：用 zhanggui shop add 接入。",
         .outcomeRunning: "进行中",
