@@ -65,9 +65,10 @@ public struct ShippingService: Sendable {
                     .shipmentsToShip(companyID: companyID, after: after, limit: batchSize)
                 let packed = try Self.packedOnly(shipments, companyID: companyID, connection: connection)
                 if let packed {
-                    counted.unpacked = shipments.filter {
-                        scope.admits($0) && !packed.contains($0.id) && (wanted?.contains($0.id) ?? true)
-                    }.count
+                    counted.unpacked =
+                        shipments.filter {
+                            scope.admits($0) && !packed.contains($0.id) && (wanted?.contains($0.id) ?? true)
+                        }.count
                 }
                 let admits = { (shipment: ShipmentRecord) in
                     scope.admits(shipment) && (packed.map { $0.contains(shipment.id) } ?? true)

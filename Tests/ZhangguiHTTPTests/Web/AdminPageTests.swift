@@ -57,8 +57,11 @@ struct AdminPageTests {
             try await browser.post("/admin/users", fields),
             try await browser.post("/admin/users", fields + [("role", "abc")]),
             try await browser.post("/admin/users", [("email", "new@a.example"), ("password", "short"), ("role", "1")]),
-            try await browser.post("/admin/users", [("email", "admin@a.example"), ("password", APIShop.password)]
-                + [("role", "1")]),
+            try await browser.post(
+                "/admin/users",
+                [("email", "admin@a.example"), ("password", APIShop.password)]
+                    + [("role", "1")]
+            ),
             try await browser.post("/admin/roles", [("name", "空")]),
             try await browser.post("/admin/roles", [("name", "坏"), ("permission", "orders.everything")]),
             try await browser.get("/admin/users/999999"),
@@ -78,7 +81,9 @@ struct AdminPageTests {
         try await browser.signIn("admin@a.example")
         let clerk = try #require(shop.companyA.userIDs[.warehouse])
         let service = try #require(shop.companyA.userIDs[.customerService])
-        let shopID = try #require(try shop.database.read { try DeskQueries($0).shopRows(companyID: shop.companyA.id) }.first?.id)
+        let shopID = try #require(
+            try shop.database.read { try DeskQueries($0).shopRows(companyID: shop.companyA.id) }.first?.id
+        )
         let roles = try AccountService(database: shop.database).roles(by: try Self.admin(shop))
         let finance = try #require(roles.first { $0.role.builtIn == .finance }?.id)
 

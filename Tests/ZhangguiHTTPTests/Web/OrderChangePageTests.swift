@@ -57,7 +57,10 @@ struct OrderChangePageTests {
         _ = try await browser.post("/orders/actions", [("action", "approve")] + ids.map { ("id", String($0)) })
         let refused = try await browser.post("/orders/\(ids[0])/merge", [("orders", String(ids[2]))])
         let badList = try await browser.post("/orders/\(ids[0])/merge", [("orders", "2; DROP")])
-        let otherCompany = try await browser.post("/orders/\(ids[0])/merge", [("orders", "\(shop.companyB.tradeIDs[0])")])
+        let otherCompany = try await browser.post(
+            "/orders/\(ids[0])/merge",
+            [("orders", "\(shop.companyB.tradeIDs[0])")]
+        )
         let merged = try await browser.post("/orders/\(ids[0])/merge", [("orders", "\(ids[1])")])
         let parcels = try shop.database.read {
             try $0.query("SELECT shipment_id FROM trades WHERE id IN (?, ?)", ids[0], ids[1]).map { $0.optionalInt(0) }
@@ -98,7 +101,10 @@ struct OrderChangePageTests {
         }
         let browser = Browser(shop)
         try await browser.signIn("admin@a.example")
-        _ = try await browser.post("/orders/actions", [("action", "approve"), ("id", String(first)), ("id", String(second))])
+        _ = try await browser.post(
+            "/orders/actions",
+            [("action", "approve"), ("id", String(first)), ("id", String(second))]
+        )
         let desk = try await browser.get("/orders")
         let tick = [("id", String(first))]
         let allocated = try await browser.post("/orders/actions", [("action", "allocate")] + tick)

@@ -119,7 +119,8 @@ struct DeskQueriesTests {
                 "SELECT t.id FROM trades t WHERE t.company_id = ? AND (t.paid_fen, t.id) < (?, ?) "
                     + "ORDER BY t.paid_fen DESC, t.id DESC LIMIT 50",
             ].map { sql in
-                let arguments: [any SQLBindable] = sql.contains("substr") ? [shop.companyID, "234"] : [shop.companyID, 2000, 9]
+                let arguments: [any SQLBindable] =
+                    sql.contains("substr") ? [shop.companyID, "234"] : [shop.companyID, 2000, 9]
                 return try connection.query("EXPLAIN QUERY PLAN " + sql, arguments).map { $0.string(3) }
                     .joined(separator: "; ")
             }

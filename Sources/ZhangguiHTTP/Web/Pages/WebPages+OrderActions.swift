@@ -120,8 +120,9 @@ extension WebPages {
             printed = try service.print(.unprintedAmong(waybills), companyID: companyID, actor: context.principal.actor)
             { _ in }
         } catch let error as LabelError where error.code == .nothingToPrint {
-            printed = try service.print(.waybills(waybills), companyID: companyID, actor: context.principal.actor)
-            { _ in }
+            printed = try service.print(.waybills(waybills), companyID: companyID, actor: context.principal.actor) {
+                _ in
+            }
         } catch let error as LabelError {
             throw PageProblem(.labelsRefused, ["code": error.code.rawValue], status: .conflict)
         }

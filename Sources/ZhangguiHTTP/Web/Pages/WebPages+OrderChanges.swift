@@ -38,7 +38,9 @@ extension WebPages {
         var ids = [id]
         for word in words {
             guard let other = Int64(word), other > 0 else { throw PageProblem(.badOrderList) }
-            let shop = try database.read { try APIQueries($0).shopOfTrade(other, companyID: context.principal.companyID) }
+            let shop = try database.read {
+                try APIQueries($0).shopOfTrade(other, companyID: context.principal.companyID)
+            }
             guard let shop, context.principal.scope.admits(shop: shop) else { throw HTTPError.objectNotFound("order") }
             ids.append(other)
         }

@@ -23,7 +23,12 @@ extension WebPages {
             let runs = SyncRunRecords(connection)
             return try ShopConnectionRecords(connection).all(companyID: companyID)
                 .filter { context.principal.scope.admits(shop: $0.shopID) }
-                .map { ShopState(shop: $0, lastRun: try runs.recent(shopID: $0.shopID, companyID: companyID, limit: 1).first) }
+                .map {
+                    ShopState(
+                        shop: $0,
+                        lastRun: try runs.recent(shopID: $0.shopID, companyID: companyID, limit: 1).first
+                    )
+                }
         }
     }
 
@@ -67,7 +72,10 @@ extension WebPages {
                 message = texts(.syncStopped, ["shop": name, "outcome": outcome(report.outcome, texts)])
             }
         } catch {
-            context.request.logger.warning("shop sync failed", ["shop.id": String(id), "error.type": "\(type(of: error))"])
+            context.request.logger.warning(
+                "shop sync failed",
+                ["shop.id": String(id), "error.type": "\(type(of: error))"]
+            )
             message = texts(.syncStopped, ["shop": name, "outcome": outcome(.failed, texts)])
         }
         return try shopsPage(context, notice: "<p class=\"notice\">\(message)</p>")

@@ -144,7 +144,12 @@ extension WebPages {
     }
 
     /// "All" and a checkbox per shop or warehouse, ticked as `reach` admits them.
-    private func reachBoxes(_ name: String, _ reach: DataScope.Reach, _ choices: [(id: Int64, label: String)], all: String)
+    private func reachBoxes(
+        _ name: String,
+        _ reach: DataScope.Reach,
+        _ choices: [(id: Int64, label: String)],
+        all: String
+    )
         -> HTML
     {
         let isAll: HTML = reach.ids == nil ? " checked" : ""
