@@ -76,13 +76,16 @@ extension DeskQueries {
 
     /// One page of the company's trades matching `filter`: at most `filter.limit` rows, never more.
     public func orders(companyID: Int64, filter: OrderFilter) throws -> [OrderRow] {
-        let (conditions, arguments) = Self.conditions(filter, dialect: connection.dialect)
+        let (conditions, arguments) = Self.conditions(filter, companyID: companyID, dialect: connection.dialect)
         let direction = filter.sort.isDescending ? "DESC" : "ASC"
+        // A waybill names one parcel: read it first (the index `shipments_by_waybill`), then its trades. SQLite keeps
+        // the order of a CROSS JOIN, which otherwise it would reverse to walk the trades in id order.
+        let parcel = filter.waybill == nil ? "" : "shipments w CROSS JOIN "
         var rows = try connection.query(
             """
             SELECT t.id, p.code, t.platform_order_id, t.split_seq, t.state, t.business_date, t.receiver_name,
                    t.paid_fen, t.is_high_priority, s.waybill_no
-            FROM trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
+            FROM \(parcel)trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
             WHERE t.company_id = ? AND \(conditions.joined(separator: " AND "))
             ORDER BY \(filter.sort.key) \(direction), t.id \(direction) LIMIT ?
             """,
@@ -121,7 +124,9 @@ extension DeskQueries {
     /// The SQL conditions of a filter: fixed fragments with `?` placeholders; values only ever go in as arguments.
     /// A phone tail is looked up by its last three characters, the key of the index `trades_by_phone_tail`
     /// (migration 15), then checked whole.
-    private static func conditions(_ filter: OrderFilter, dialect: SQLDialect) -> ([String], [any SQLBindable]) {
+    private static func conditions(_ filter: OrderFilter, companyID: Int64, dialect: SQLDialect)
+        -> ([String], [any SQLBindable])
+    {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         func add(_ sql: String, _ values: any SQLBindable...) {
@@ -154,7 +159,9 @@ extension DeskQueries {
                 sku
             )
         }
-        if let waybill = filter.waybill { add("s.waybill_no = ?", waybill) }
+        if let waybill = filter.waybill {
+            add("w.company_id = ? AND w.waybill_no = ? AND t.shipment_id = w.id", companyID, waybill)
+        }
         if filter.isHighPriorityOnly { add("t.is_high_priority = 1") }
         if let cursor = filter.cursor {
             let test = filter.sort.isDescending ? "<" : ">"

@@ -129,4 +129,31 @@ struct DeskQueriesTests {
         #expect(plans[0].contains("trades_by_phone_tail") && !plans[0].contains("TEMP B-TREE"))
         #expect(plans[1].contains("trades_by_company_paid") && !plans[1].contains("TEMP B-TREE"))
     }
+
+    @Test("a waybill number finds the orders of its parcel, with the other filters too", arguments: Engine.all)
+    func waybill(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: OfflineRangeCourier(code: "ZG"))
+            .waybillAllocated(companyID: shop.companyID)
+        let number = try shop.database.read {
+            try $0.queryOne("SELECT waybill_no FROM shipments WHERE company_id = ?", shop.companyID)?.string(0)
+        }
+        let waybill = try #require(number)
+
+        #expect(try orders(shop) { $0.waybill = waybill } == ["X1"])
+        #expect(
+            try orders(shop) {
+                $0.waybill = waybill
+                $0.state = "waybilled"
+                $0.sort = .paidHighest
+            } == ["X1"]
+        )
+        #expect(
+            try orders(shop) {
+                $0.waybill = waybill
+                $0.state = "onHold"
+            } == []
+        )
+    }
 }
