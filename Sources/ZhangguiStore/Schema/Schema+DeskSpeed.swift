@@ -5,7 +5,8 @@
 /// shortest tail the desk accepts, so a tail filter reads only the orders ending the same way (about one in a
 /// thousand), newest first; a longer tail is checked on those rows. SQLite spells the expression `substr(x, -3)`,
 /// PostgreSQL `right(x, 3)`; the desk's query writes the same expression as its engine's index. A waybill filter
-/// read every order too (80 ms): `shipments_by_waybill` finds the parcel by its number, then its orders.
+/// read every order too (80 ms): `shipments_by_waybill` finds the parcel by its number, then its orders. High
+/// priority orders are few: `trades_high_priority` holds only them, newest first.
 extension Schema {
     static let deskSpeed = Migration(
         version: 15,
@@ -13,6 +14,7 @@ extension Schema {
         statements: [
             "CREATE INDEX trades_by_company_paid ON trades (company_id, paid_fen, id)",
             "CREATE INDEX shipments_by_waybill ON shipments (company_id, waybill_no)",
+            "CREATE INDEX trades_high_priority ON trades (company_id, id) WHERE is_high_priority = 1",
             "ALTER TABLE users ADD COLUMN language TEXT",
         ],
         byDialect: [

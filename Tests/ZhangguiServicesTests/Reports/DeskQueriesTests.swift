@@ -118,9 +118,12 @@ struct DeskQueriesTests {
                     + "ORDER BY t.id DESC LIMIT 50",
                 "SELECT t.id FROM trades t WHERE t.company_id = ? AND (t.paid_fen, t.id) < (?, ?) "
                     + "ORDER BY t.paid_fen DESC, t.id DESC LIMIT 50",
+                "SELECT t.id FROM trades t WHERE t.company_id = ? AND t.is_high_priority = 1 "
+                    + "ORDER BY t.id DESC LIMIT 50",
             ].map { sql in
+                let marks = sql.filter { $0 == "?" }.count
                 let arguments: [any SQLBindable] =
-                    sql.contains("substr") ? [shop.companyID, "234"] : [shop.companyID, 2000, 9]
+                    sql.contains("substr") ? [shop.companyID, "234"] : Array([shop.companyID, 2000, 9].prefix(marks))
                 return try connection.query("EXPLAIN QUERY PLAN " + sql, arguments).map { $0.string(3) }
                     .joined(separator: "; ")
             }
@@ -128,6 +131,7 @@ struct DeskQueriesTests {
 
         #expect(plans[0].contains("trades_by_phone_tail") && !plans[0].contains("TEMP B-TREE"))
         #expect(plans[1].contains("trades_by_company_paid") && !plans[1].contains("TEMP B-TREE"))
+        #expect(plans[2].contains("trades_high_priority") && !plans[2].contains("TEMP B-TREE"))
     }
 
     @Test("a waybill number finds the orders of its parcel, with the other filters too", arguments: Engine.all)
