@@ -10,7 +10,8 @@ extension WebPages {
         page(&router, .get, "/admin/users", manage) { try usersPage($0) }
         page(&router, .post, "/admin/users", manage) { try createUser($0) }
         page(&router, .get, "/admin/users/{id}", manage) { try userPage($0) }
-        page(&router, .post, "/admin/users/{id}/access", manage) { try saveAccess($0) }
+        page(&router, .post, "/admin/users/{id}/roles", manage) { try saveRoles($0) }
+        page(&router, .post, "/admin/users/{id}/scope", manage) { try saveScope($0) }
         page(&router, .post, "/admin/users/{id}/disable", manage) { try disableUser($0) }
         page(&router, .get, "/admin/roles", manage) { try rolesPage($0) }
         page(&router, .post, "/admin/roles", manage) { try createRole($0) }
@@ -79,7 +80,8 @@ extension WebPages {
         return try usersPage(context, notice: context.texts(.userWasDisabled, ["email": user.email]))
     }
 
-    /// `GET /admin/users/{id}`: the user's roles and data scope, in one form.
+    /// `GET /admin/users/{id}`: the user's roles and data scope, a form each: each is one change, saved whole or
+    /// not at all.
     func userPage(_ context: PageContext, notice: String? = nil) throws -> HTTPResponse {
         let texts = context.texts
         let user = try managedUser(context)
@@ -95,8 +97,11 @@ extension WebPages {
         let body: HTML = """
             <h1>\(texts(.changeAccess)): \(user.email)</h1>
             \(Self.notice(notice))
-            <form method="post" action="/admin/users/\(user.id)/access" class="stack">\(context.csrfField)
+            <form method="post" action="/admin/users/\(user.id)/roles" class="stack">\(context.csrfField)
             <fieldset><legend>\(texts(.roles))</legend>\(roleBoxes(roles, chosen: Set(user.roleIDs)))</fieldset>
+            <button type="submit" class="primary">\(texts(.save))</button>
+            </form>
+            <form method="post" action="/admin/users/\(user.id)/scope" class="stack">\(context.csrfField)
             <fieldset><legend>\(texts(.dataScope)): \(texts(.shops))</legend>\
             \(reachBoxes("shop", user.scope.shops, shopChoices, all: texts(.allShops)))</fieldset>
             <fieldset><legend>\(texts(.dataScope)): \(texts(.warehouses))</legend>\
@@ -108,18 +113,24 @@ extension WebPages {
         return Responses.page(Layout(context: context).render(title: texts(.changeAccess), body: body))
     }
 
-    /// `POST /admin/users/{id}/access`: the ticked `role`s, and `shops=all` or the ticked `shop` ids (the same for
-    /// warehouses). Roles and scope are saved one after the other, each as the API saves it.
-    func saveAccess(_ context: PageContext) throws -> HTTPResponse {
+    /// `POST /admin/users/{id}/roles`: the ticked `role`s replace the user's, as `PUT /api/v1/users/{id}/roles`.
+    func saveRoles(_ context: PageContext) throws -> HTTPResponse {
+        let user = try managedUser(context)
+        let roleIDs = try Self.ids(context.form.values("role"), required: .chooseRole)
+        try accounts.assignRoles(roleIDs, toUser: user.id, by: context.principal, now: now)
+        return try userPage(context, notice: context.texts(.accessSaved, ["email": user.email]))
+    }
+
+    /// `POST /admin/users/{id}/scope`: `shops=all` or the ticked `shop` ids, the same for warehouses, replace the
+    /// user's data scope, as `PUT /api/v1/users/{id}/scope`.
+    func saveScope(_ context: PageContext) throws -> HTTPResponse {
         let form = context.form
         let user = try managedUser(context)
-        let roleIDs = try Self.ids(form.values("role"), required: .chooseRole)
         let scope = DataScope(
             shops: form["shops"] == "all" ? .all : .only(Set(try Self.ids(form.values("shop"), required: nil))),
             warehouses: form["warehouses"] == "all"
                 ? .all : .only(Set(try Self.ids(form.values("warehouse"), required: nil)))
         )
-        try accounts.assignRoles(roleIDs, toUser: user.id, by: context.principal, now: now)
         try accounts.setScope(scope, forUser: user.id, by: context.principal, now: now)
         return try userPage(context, notice: context.texts(.accessSaved, ["email": user.email]))
     }
