@@ -28,19 +28,24 @@ public struct ZhangguiAPI: Sendable {
         public var clock: @Sendable () -> Int64
         /// Where background tasks keep their result files and uploads waiting for confirmation.
         public var taskDirectory: String
+        /// The shops' sync, as `zhanggui shop sync` runs it, for the shops page's "sync now"; nil when the server
+        /// has no key for the shops' credentials.
+        public var shopSync: SyncService?
 
         public init(
             isBehindTLS: Bool = false,
             trustsForwardedFor: Bool = false,
             checkAddress: @escaping AddressChecker,
             clock: (@Sendable () -> Int64)? = nil,
-            taskDirectory: String? = nil
+            taskDirectory: String? = nil,
+            shopSync: SyncService? = nil
         ) {
             self.isBehindTLS = isBehindTLS
             self.trustsForwardedFor = trustsForwardedFor
             self.checkAddress = checkAddress
             self.clock = clock ?? { Int64(Date().timeIntervalSince1970) }
             self.taskDirectory = taskDirectory ?? NSTemporaryDirectory() + "zhanggui-tasks"
+            self.shopSync = shopSync
         }
     }
 

@@ -31,16 +31,22 @@ public struct AllocationService: Sendable {
 
     /// Allocates every approved trade of the shops and warehouses `scope` admits (a trade's warehouse is the one its
     /// stock is reserved in), in batches of `batchSize`, one transaction each.
-    /// - Parameter audit: who allocates; each batch that allocated something writes `fulfilment.allocate` with its
-    ///   counts in its own transaction.
+    /// - Parameters:
+    ///   - tradeIDs: only these trades (the ones ticked on the order desk), when given; nil takes every approved one.
+    ///     Only the id range they span is read.
+    ///   - audit: who allocates; each batch that allocated something writes `fulfilment.allocate` with its counts
+    ///     in its own transaction.
     public func allocateApproved(
         companyID: Int64,
         scope: DataScope = .everything,
+        tradeIDs: Set<Int64>? = nil,
         batchSize: Int = 1000,
         audit: AuditContext? = nil
     ) throws -> AllocationSummary {
         var summary = AllocationSummary()
-        var afterID: Int64 = 0
+        var afterID: Int64 = (tradeIDs?.min() ?? 1) - 1
+        let lastWanted = tradeIDs?.max() ?? Int64.max
+        if tradeIDs?.isEmpty == true { return summary }
         while true {
             // A write may run again after a conflict with another writer: counted apart, kept once committed.
             let (count, lastID, counted) = try database.write { connection -> (Int, Int64, AllocationSummary) in
@@ -48,7 +54,8 @@ public struct AllocationService: Sendable {
                 let context = try CompanyContext.load(companyID, from: connection)
                 let trades = try TradeRecords(connection, currency: context.currency)
                     .batch(companyID: companyID, state: .approved, afterID: afterID, limit: batchSize)
-                try allocate(trades, scope: scope, context: context, connection: connection, summary: &counted)
+                let chosen = tradeIDs.map { wanted in trades.filter { wanted.contains($0.id) } } ?? trades
+                try allocate(chosen, scope: scope, context: context, connection: connection, summary: &counted)
                 if counted.trades > 0 {
                     let batch = AuditObject.batch(companyID: companyID)
                     try audit?.record("fulfilment.allocate", object: batch, after: counted, in: connection)
@@ -57,7 +64,7 @@ public struct AllocationService: Sendable {
             }
             summary.add(counted)
             afterID = lastID
-            if count < batchSize { return summary }
+            if count < batchSize || afterID >= lastWanted { return summary }
         }
     }
 

@@ -37,16 +37,25 @@ public struct ShippingService: Sendable {
 
     /// Ships every waybilled shipment of the shops and warehouses `scope` admits, `batchSize` shipments per
     /// transaction.
-    /// - Parameter audit: who ships; each batch that shipped something writes `fulfilment.ship` with its summary in
-    ///   its own transaction.
+    /// - Parameters:
+    ///   - tradeIDs: only the parcels holding one of these trades (the ones ticked on the order desk), when given;
+    ///     nil takes every waybilled parcel.
+    ///   - audit: who ships; each batch that shipped something writes `fulfilment.ship` with its summary in its own
+    ///     transaction.
     public func shipWaybilled(
         companyID: Int64,
         scope: DataScope = .everything,
+        tradeIDs: Set<Int64>? = nil,
         batchSize: Int = 500,
         audit: AuditContext? = nil
     ) throws -> ShippingSummary {
         var summary = ShippingSummary()
-        var after: Int64 = 0
+        let wanted = try tradeIDs.map { ids in
+            try database.read { try FulfilmentRecords($0).shipmentIDs(ofTrades: ids, companyID: companyID) }
+        }
+        if wanted?.isEmpty == true { return summary }
+        var after: Int64 = (wanted?.min() ?? 1) - 1
+        let lastWanted = wanted?.max() ?? Int64.max
         while true {
             // A write may run again after a conflict with another writer: counted apart, kept once committed.
             let (count, last, counted) = try database.write { connection -> (Int, Int64, ShippingSummary) in
@@ -56,10 +65,14 @@ public struct ShippingService: Sendable {
                     .shipmentsToShip(companyID: companyID, after: after, limit: batchSize)
                 let packed = try Self.packedOnly(shipments, companyID: companyID, connection: connection)
                 if let packed {
-                    counted.unpacked = shipments.filter { scope.admits($0) && !packed.contains($0.id) }.count
+                    counted.unpacked =
+                        shipments.filter {
+                            scope.admits($0) && !packed.contains($0.id) && (wanted?.contains($0.id) ?? true)
+                        }.count
                 }
                 let admits = { (shipment: ShipmentRecord) in
-                    scope.admits(shipment) && packed.map { $0.contains(shipment.id) } ?? true
+                    scope.admits(shipment) && (packed.map { $0.contains(shipment.id) } ?? true)
+                        && (wanted?.contains(shipment.id) ?? true)
                 }
                 for run in Self.runs(of: shipments, admittedBy: admits) {
                     guard let first = run.first?.id, let last = run.last?.id else { continue }
@@ -74,7 +87,7 @@ public struct ShippingService: Sendable {
             }
             summary.add(counted)
             after = last
-            if count < batchSize { return summary }
+            if count < batchSize || after >= lastWanted { return summary }
         }
     }
 

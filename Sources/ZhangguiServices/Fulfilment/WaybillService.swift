@@ -13,22 +13,31 @@ public struct WaybillService: Sendable {
 
     /// Issues waybills for every shipment whose trades are allocated, of the shops and warehouses `scope` admits,
     /// `batchSize` shipments per transaction.
-    /// - Parameter audit: who asks; each batch that issued numbers writes `fulfilment.waybill` with its count in its
-    ///   own transaction.
+    /// - Parameters:
+    ///   - tradeIDs: only the parcels holding one of these trades (the ones ticked on the order desk), when given;
+    ///     nil takes every parcel waiting for a number.
+    ///   - audit: who asks; each batch that issued numbers writes `fulfilment.waybill` with its count in its own
+    ///     transaction.
     /// - Returns: how many shipments got a number.
     public func waybillAllocated(
         companyID: Int64,
         scope: DataScope = .everything,
+        tradeIDs: Set<Int64>? = nil,
         batchSize: Int = 1000,
         audit: AuditContext? = nil
     ) throws -> Int {
+        let wanted = try tradeIDs.map { ids in
+            try database.read { try FulfilmentRecords($0).shipmentIDs(ofTrades: ids, companyID: companyID) }
+        }
+        if wanted?.isEmpty == true { return 0 }
         var total = 0
-        var after: Int64 = 0
+        var after: Int64 = (wanted?.min() ?? 1) - 1
+        let lastWanted = wanted?.max() ?? Int64.max
         while true {
             let (fetched, last, count) = try database.write { connection -> (Int, Int64, Int) in
                 let fulfilment = FulfilmentRecords(connection)
                 let found = try fulfilment.shipmentsToWaybill(companyID: companyID, after: after, limit: batchSize)
-                let shipments = found.filter(scope.admits)
+                let shipments = found.filter { scope.admits($0) && (wanted?.contains($0.id) ?? true) }
                 let issued = try courier.issueRoutedWaybills(
                     for: shipments.map { WaybillRequest(shipmentID: $0.id, warehouseID: $0.warehouseID) },
                     companyID: companyID,
@@ -52,7 +61,7 @@ public struct WaybillService: Sendable {
             }
             total += count
             after = last
-            if fetched < batchSize { return total }
+            if fetched < batchSize || after >= lastWanted { return total }
         }
     }
 }

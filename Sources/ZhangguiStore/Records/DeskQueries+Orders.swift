@@ -76,13 +76,16 @@ extension DeskQueries {
 
     /// One page of the company's trades matching `filter`: at most `filter.limit` rows, never more.
     public func orders(companyID: Int64, filter: OrderFilter) throws -> [OrderRow] {
-        let (conditions, arguments) = Self.conditions(filter)
+        let (conditions, arguments) = Self.conditions(filter, companyID: companyID, dialect: connection.dialect)
         let direction = filter.sort.isDescending ? "DESC" : "ASC"
+        // A waybill names one parcel: read it first (the index `shipments_by_waybill`), then its trades. SQLite keeps
+        // the order of a CROSS JOIN, which otherwise it would reverse to walk the trades in id order.
+        let parcel = filter.waybill == nil ? "" : "shipments w CROSS JOIN "
         var rows = try connection.query(
             """
             SELECT t.id, p.code, t.platform_order_id, t.split_seq, t.state, t.business_date, t.receiver_name,
                    t.paid_fen, t.is_high_priority, s.waybill_no
-            FROM trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
+            FROM \(parcel)trades t JOIN shops p ON p.id = t.shop_id LEFT JOIN shipments s ON s.id = t.shipment_id
             WHERE t.company_id = ? AND \(conditions.joined(separator: " AND "))
             ORDER BY \(filter.sort.key) \(direction), t.id \(direction) LIMIT ?
             """,
@@ -119,7 +122,11 @@ extension DeskQueries {
     }
 
     /// The SQL conditions of a filter: fixed fragments with `?` placeholders; values only ever go in as arguments.
-    private static func conditions(_ filter: OrderFilter) -> ([String], [any SQLBindable]) {
+    /// A phone tail is looked up by its last three characters, the key of the index `trades_by_phone_tail`
+    /// (migration 15), then checked whole.
+    private static func conditions(_ filter: OrderFilter, companyID: Int64, dialect: SQLDialect)
+        -> ([String], [any SQLBindable])
+    {
         var conditions: [String] = []
         var arguments: [any SQLBindable] = []
         func add(_ sql: String, _ values: any SQLBindable...) {
@@ -140,7 +147,10 @@ extension DeskQueries {
         }
         if let day = filter.fromDay { add("t.business_date >= ?", day) }
         if let day = filter.toDay { add("t.business_date <= ?", day) }
-        if let tail = filter.phoneTail { add("t.receiver_phone LIKE ? ESCAPE '!'", "%" + likeEscaped(tail)) }
+        if let tail = filter.phoneTail {
+            add("\(Schema.phoneTailKey(dialect)) = ?", String(tail.suffix(3)))
+            add("t.receiver_phone LIKE ? ESCAPE '!'", "%" + likeEscaped(tail))
+        }
         if let sku = filter.sku {
             add(
                 "EXISTS (SELECT 1 FROM trade_lines l LEFT JOIN skus k ON k.id = l.sku_id WHERE l.trade_id = t.id "
@@ -149,12 +159,19 @@ extension DeskQueries {
                 sku
             )
         }
-        if let waybill = filter.waybill { add("s.waybill_no = ?", waybill) }
+        if let waybill = filter.waybill {
+            add("w.company_id = ? AND w.waybill_no = ? AND t.shipment_id = w.id", companyID, waybill)
+        }
         if filter.isHighPriorityOnly { add("t.is_high_priority = 1") }
         if let cursor = filter.cursor {
             let test = filter.sort.isDescending ? "<" : ">"
             let key = filter.sort.key
-            add("(\(key) \(test) ? OR (\(key) = ? AND t.id \(test) ?))", cursor.key, cursor.key, cursor.id)
+            // A row value, so both engines read the index from the cursor on instead of testing every row.
+            if key == "t.id" {
+                add("t.id \(test) ?", cursor.id)
+            } else {
+                add("(\(key), t.id) \(test) (?, ?)", cursor.key, cursor.id)
+            }
         }
         return (conditions, arguments)
     }

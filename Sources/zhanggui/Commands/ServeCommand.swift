@@ -49,7 +49,8 @@ enum ServeCommand {
                 isBehindTLS: arguments.flag("behind-tls"),
                 trustsForwardedFor: arguments.flag("behind-proxy"),
                 checkAddress: try workspace.addressBook().checker,
-                taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks"
+                taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks",
+                shopSync: try? ShopCommands.syncService(database)
             )
         )
         let interrupted = try api.interruptUnfinishedTasks()

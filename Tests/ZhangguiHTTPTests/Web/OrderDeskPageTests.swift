@@ -64,7 +64,7 @@ struct OrderDeskPageTests {
         let result = try await browser.post("/orders/actions", [("action", "approve")] + ids)
         let order = try await browser.get("/orders/\(shop.companyA.tradeIDs[0])")
         let buttons = ["approve", "hold", "release", "cancel"].filter { order.text.contains("value=\"\($0)\"") }
-        let batch = try await browser.post("/orders/actions", [("action", "allocate")])
+        let batch = try await browser.post("/orders/actions", [("action", "allocate")] + ids)
 
         #expect(result.status == 200 && result.text.components(separatedBy: "已审核").count - 1 == 2)
         #expect(order.text.contains("<code>order.approve</code>") && order.text.contains("<td>admin@a.example</td>"))

@@ -117,3 +117,28 @@ struct SignInPageTests {
         return String(page[range.upperBound...].prefix { $0 != "<" })
     }
 }
+
+@Suite("each user's language follows them")
+struct UserLanguagePageTests {
+    @Test("English chosen while signed in is kept with the user: another browser signing in sees English")
+    func kept() async throws {
+        let shop = try APIShop()
+        let first = Browser(shop)
+        try await first.signIn("admin@a.example")
+        let switched = try await first.post("/account/language", [("to", "en"), ("back", "/orders")])
+        let other = Browser(shop)
+        try await other.signIn("admin@a.example")
+        let page = try await other.get("/orders")
+        let colleague = Browser(shop)
+        try await colleague.signIn("warehouse@a.example")
+        let theirs = try await colleague.get("/orders")
+        let bad = try await first.post("/account/language", [("to", "fr")])
+        let outside = try await first.post("/account/language", [("to", "zh-Hans"), ("back", "//evil.example")])
+
+        #expect(switched.status == 303 && switched.header("Location") == "/orders")
+        #expect(page.text.contains("<html lang=\"en\">") && page.text.contains("Sign out"))
+        #expect(theirs.text.contains("<html lang=\"zh-Hans\">"))
+        #expect(bad.status == 400)
+        #expect(outside.status == 303 && outside.header("Location") == "/")
+    }
+}

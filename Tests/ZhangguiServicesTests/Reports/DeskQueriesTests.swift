@@ -96,4 +96,68 @@ struct DeskQueriesTests {
         #expect(empty.map(\.sku) == ["A"])
         #expect(empty.first?.available == 0 && empty.first?.reserved == 1)
     }
+
+    @Test("a phone tail matches on its last digits and on the whole tail, from 3 to 11 digits", arguments: Engine.all)
+    func phoneTails(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+
+        // X3's phone is 13900001234; X1 and X2 have 13800138000.
+        #expect(try orders(shop) { $0.phoneTail = "234" } == ["X3"])
+        #expect(try orders(shop) { $0.phoneTail = "13900001234" } == ["X3"])
+        #expect(try orders(shop) { $0.phoneTail = "9234" } == [])
+        #expect(try orders(shop) { $0.phoneTail = "000" } == ["X2", "X1"])
+        #expect(try orders(shop) { $0.phoneTail = "38000" } == ["X2", "X1"])
+    }
+
+    @Test("on SQLite the phone tail and the amount order are read through their indexes", arguments: [Engine.sqlite])
+    func indexes(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+        let plans = try shop.database.read { connection in
+            try [
+                "SELECT t.id FROM trades t WHERE t.company_id = ? AND substr(t.receiver_phone, -3) = ? "
+                    + "ORDER BY t.id DESC LIMIT 50",
+                "SELECT t.id FROM trades t WHERE t.company_id = ? AND (t.paid_fen, t.id) < (?, ?) "
+                    + "ORDER BY t.paid_fen DESC, t.id DESC LIMIT 50",
+                "SELECT t.id FROM trades t WHERE t.company_id = ? AND t.is_high_priority = 1 "
+                    + "ORDER BY t.id DESC LIMIT 50",
+            ].map { sql in
+                let marks = sql.filter { $0 == "?" }.count
+                let arguments: [any SQLBindable] =
+                    sql.contains("substr") ? [shop.companyID, "234"] : Array([shop.companyID, 2000, 9].prefix(marks))
+                return try connection.query("EXPLAIN QUERY PLAN " + sql, arguments).map { $0.string(3) }
+                    .joined(separator: "; ")
+            }
+        }
+
+        #expect(plans[0].contains("trades_by_phone_tail") && !plans[0].contains("TEMP B-TREE"))
+        #expect(plans[1].contains("trades_by_company_paid") && !plans[1].contains("TEMP B-TREE"))
+        #expect(plans[2].contains("trades_high_priority") && !plans[2].contains("TEMP B-TREE"))
+    }
+
+    @Test("a waybill number finds the orders of its parcel, with the other filters too", arguments: Engine.all)
+    func waybill(engine: Engine) throws {
+        let shop = try Self.shop(engine)
+        _ = try AllocationService(database: shop.database).allocateApproved(companyID: shop.companyID)
+        _ = try WaybillService(database: shop.database, courier: OfflineRangeCourier(code: "ZG"))
+            .waybillAllocated(companyID: shop.companyID)
+        let number = try shop.database.read {
+            try $0.queryOne("SELECT waybill_no FROM shipments WHERE company_id = ?", shop.companyID)?.string(0)
+        }
+        let waybill = try #require(number)
+
+        #expect(try orders(shop) { $0.waybill = waybill } == ["X1"])
+        #expect(
+            try orders(shop) {
+                $0.waybill = waybill
+                $0.state = "waybilled"
+                $0.sort = .paidHighest
+            } == ["X1"]
+        )
+        #expect(
+            try orders(shop) {
+                $0.waybill = waybill
+                $0.state = "onHold"
+            } == []
+        )
+    }
 }

@@ -26,6 +26,16 @@ extension ZhangguiAPI {
         let count: Int
     }
 
+    /// The optional body of a batch step: only these orders (their parcels, for waybill and ship).
+    struct ChosenOrdersBody: JSONBody {
+        let orderIDs: [Int64]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case orderIDs }
+    }
+
+    /// The most orders one batch step may name.
+    static let maximumChosenOrders = 1000
+
     func addFulfilmentRoutes(to router: inout Router) {
         let fulfil = RouteAccess.permission(.ordersFulfil)
         add(&router, .post, "/api/v1/fulfilment/allocate", fulfil, "allocate approved orders to shipments", allocate)
@@ -33,18 +43,18 @@ extension ZhangguiAPI {
         add(&router, .post, "/api/v1/fulfilment/ship", fulfil, "ship waybilled orders and book them", ship)
     }
 
-    /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`.
+    /// `POST /api/v1/fulfilment/allocate`: as `zhanggui allocate`, or only `{"orderIDs":[…]}`.
     func allocate(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        try refuseBody(request)
-        return try .json(try allocate(principal))
+        try .json(try allocate(principal, orderIDs: try chosenOrders(request)))
     }
 
-    /// Allocates the approved orders within the principal's scope; the service records the batch in the audit log.
-    /// The order desk runs the same.
-    func allocate(_ principal: Principal) throws -> AllocationAnswer {
+    /// Allocates the approved orders within the principal's scope, or only `orderIDs` among them (the order desk's
+    /// ticked orders); the service records the batch in the audit log.
+    func allocate(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> AllocationAnswer {
         let summary = try AllocationService(database: database).allocateApproved(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         return AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
@@ -52,32 +62,51 @@ extension ZhangguiAPI {
 
     /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        try refuseBody(request)
-        return try .json(try waybill(principal))
+        try .json(try waybill(principal, orderIDs: try chosenOrders(request)))
     }
 
-    /// Takes waybill numbers for the company's allocated orders and records the batch.
-    func waybill(_ principal: Principal) throws -> WaybillAnswer {
+    /// Takes waybill numbers for the company's allocated orders, or only for the parcels of `orderIDs`, and records
+    /// the batch.
+    func waybill(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> WaybillAnswer {
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         return WaybillAnswer(shipments: count)
     }
 
-    /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`.
+    /// `POST /api/v1/fulfilment/ship`: as `zhanggui ship`, or only the parcels of `{"orderIDs":[…]}`.
     func ship(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
-        try refuseBody(request)
-        return try .json(try ship(principal))
+        try .json(try ship(principal, orderIDs: try chosenOrders(request)))
     }
 
-    /// Ships the waybilled orders within the principal's scope and books them; the service records the batch.
-    func ship(_ principal: Principal) throws -> ShippingAnswer {
+    /// The orders a batch step's body names, nil without a body (every order ready for the step). Ids of other
+    /// companies or outside the principal's shops are passed over by the services, like orders not ready.
+    /// - Throws: ``HTTPError`` 400 naming `orderIDs` when it is empty or longer than ``maximumChosenOrders``.
+    func chosenOrders(_ request: HTTPRequest) throws -> Set<Int64>? {
+        guard !request.body.isEmpty else { return nil }
+        let body = try request.decodeJSON(ChosenOrdersBody.self)
+        guard (1...Self.maximumChosenOrders).contains(body.orderIDs.count) else {
+            throw HTTPError(
+                .badRequest,
+                code: .invalidValue,
+                message: "name from 1 to \(Self.maximumChosenOrders) orders",
+                field: "orderIDs"
+            )
+        }
+        return Set(body.orderIDs)
+    }
+
+    /// Ships the waybilled orders within the principal's scope, or only the parcels of `orderIDs`, and books them;
+    /// the service records the batch.
+    func ship(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> ShippingAnswer {
         let summary = try ShippingService(database: database).shipWaybilled(
             companyID: principal.companyID,
             scope: principal.scope,
+            tradeIDs: orderIDs,
             audit: auditContext(principal)
         )
         let answer = ShippingAnswer(

@@ -299,12 +299,18 @@ enum OpenAPIBodies {
             ])
         ),
         "POST /api/v1/orders/{id}/cancel": .action(200, .ref("ActionAnswer")),
-        "POST /api/v1/fulfilment/allocate": .action(
+        "POST /api/v1/fulfilment/allocate": .write(
+            .json(.object([("orderIDs", ids)]), isRequired: false),
             200,
             .object([("trades", .integer), ("shipments", .integer), ("merged", .integer)])
         ),
-        "POST /api/v1/fulfilment/waybill": .action(200, .object([("shipments", .integer)])),
-        "POST /api/v1/fulfilment/ship": .action(
+        "POST /api/v1/fulfilment/waybill": .write(
+            .json(.object([("orderIDs", ids)]), isRequired: false),
+            200,
+            .object([("shipments", .integer)])
+        ),
+        "POST /api/v1/fulfilment/ship": .write(
+            .json(.object([("orderIDs", ids)]), isRequired: false),
             200,
             .object([
                 ("shipments", .integer), ("trades", .integer), ("units", .integer), ("revenueFen", .integer),

@@ -46,6 +46,10 @@ enum Stylesheet {
         progress { width: 100%; max-width: 40rem; height: 1.5rem; }
         header nav { flex-wrap: wrap; gap: .3rem 1rem; }
         header nav a { white-space: nowrap; }
+        .alarm { background: var(--accent); color: #fff; font-weight: 600; padding: .5rem .8rem; border-radius: 4px; }
+        td.wrap { white-space: normal; }
+        fieldset { border: 1px solid var(--line); border-radius: 4px; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+        label.choice { flex-direction: row; align-items: center; gap: .3rem; color: var(--ink); font-size: 1rem; }
         """
 
     static var response: HTTPResponse {

@@ -20,7 +20,7 @@ struct Layout {
                 <span class="company">\(context.companyName)</span>
                 <nav>\(navigation)</nav>
                 <span class="user">\(context.userEmail)</span>
-                \(Self.languageSwitch(texts: texts, back: context.request.path))
+                \(userLanguageSwitch)
                 <form method="post" action="/signout" class="inline">\(context.csrfField)\
                 <button type="submit" class="link">\(texts(.signOut))</button></form>
                 </header>
@@ -47,7 +47,20 @@ struct Layout {
         if context.can(.ordersRead) { links.append("<a href=\"/orders\">\(texts(.orderDesk))</a>") }
         links.append("<a href=\"/account\">\(texts(.myAccount))</a>")
         links += WarehouseNavigation.links(context)
+        if context.can(.ordersRead) { links.append("<a href=\"/shops\">\(texts(.shops))</a>") }
+        if context.can(.usersManage) { links.append("<a href=\"/admin/users\">\(texts(.users))</a>") }
         return links.joined
+    }
+
+    /// For a signed-in user the switch is a form: the choice is stored with the user (`POST /account/language`).
+    private var userLanguageSwitch: HTML {
+        let other = texts.language.other
+        return """
+            <form method="post" action="/account/language" class="inline">\(context.csrfField)\
+            <input type="hidden" name="to" value="\(other.rawValue)">\
+            <input type="hidden" name="back" value="\(context.request.path)">\
+            <button type="submit" class="link language">\(Texts(language: other)(.languageName))</button></form>
+            """
     }
 
     private static func languageSwitch(texts: Texts, back: String) -> HTML {

@@ -30,4 +30,16 @@ enum Messages {
         case .wrongState: (.conflict, .wrongState)
         }
     }
+
+    /// A refused split, merge or unmerge: the field at fault goes in the message as its request path
+    /// (`lines[1].quantity`, `orders[2]`, `receiver.phone`).
+    static func of(_ error: OrderChangeError) -> (HTTPStatus, Message, [String: String]) {
+        let field = ["field": error.field ?? "-"]
+        return switch error.code {
+        case .notFound: (.notFound, .notFound, [:])
+        case .invalidRequest: (.badRequest, .changeInvalid, field)
+        case .wrongState: (.conflict, .changeWrongState, field)
+        case .mismatch: (.conflict, .changeMismatch, field)
+        }
+    }
 }

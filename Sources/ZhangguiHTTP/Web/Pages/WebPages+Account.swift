@@ -5,6 +5,17 @@ extension WebPages {
         page(&router, .get, "/account", .signedIn) { try account($0) }
         page(&router, .post, "/account/totp", .signedIn) { try startTOTP($0) }
         page(&router, .post, "/account/totp/confirm", .signedIn) { try confirmTOTP($0) }
+        page(&router, .post, "/account/language", .signedIn) { try chooseLanguage($0) }
+    }
+
+    /// `POST /account/language`: `to` (`zh-Hans` or `en`) kept with the user, so every browser they sign in from
+    /// shows it, and in the cookie for the pages before signing in; then back to `back`, a path of this site.
+    func chooseLanguage(_ context: PageContext) throws -> HTTPResponse {
+        guard let language = context.form["to"].flatMap(Language.init(rawValue:)) else { throw PageProblem(.badForm) }
+        try accounts.setPreferredLanguage(language.rawValue, by: context.principal)
+        var response = Responses.redirect(to: Responses.localPath(context.form["back"]))
+        response.headers.add("Set-Cookie", Cookies.setting(Cookies.language, language.rawValue, maxAge: 31_536_000))
+        return response
     }
 
     /// `GET /account`: whether two-factor sign-in is on, and the button that starts setting it up.

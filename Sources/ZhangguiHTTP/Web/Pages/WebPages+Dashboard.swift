@@ -10,6 +10,11 @@ extension WebPages {
         var sections: [HTML] = []
         if context.can(.ordersRead) { sections.append(try orderFigures(context)) }
         if context.can(.stockRead) { sections.append(try lowStock(context)) }
+        if context.can(.ordersRead) {
+            let shops = try shopStates(context)
+            sections.insert(expiredBanner(shops, texts), at: 0)
+            sections.append("<h2>\(texts(.shops))</h2>\(shopTable(shops, context, withActions: false))")
+        }
         if !context.isTOTPEnabled {
             sections.append("<p class=\"notice\"><a href=\"/account\">\(texts(.suggestTOTP))</a></p>")
         }

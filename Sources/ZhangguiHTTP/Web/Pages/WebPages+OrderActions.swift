@@ -1,3 +1,4 @@
+import ZhangguiAdapters
 import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
@@ -5,8 +6,8 @@ import ZhangguiStore
 extension WebPages {
     /// `POST /orders/actions`: `action` and the chosen orders' `id`s. Review actions (approve, hold, release,
     /// cancel) need orders.review and run on each chosen order through the same code as the JSON API; a refused
-    /// order is listed with the reason and does not stop the others. Fulfilment steps (allocate, waybill, ship)
-    /// need orders.fulfil and, like `zhanggui allocate`, take every order ready for them.
+    /// order is listed with the reason and does not stop the others. Fulfilment steps (allocate, waybill, ship,
+    /// labels) need orders.fulfil and act on the chosen orders only (waybill, ship and labels on their parcels).
     func orderActions(_ context: PageContext) throws -> HTTPResponse {
         let texts = context.texts
         let action = context.form["action"] ?? ""
@@ -16,11 +17,13 @@ extension WebPages {
                 return errorPage(.forbidden, .forbidden, texts: texts, context: context)
             }
             body = try reviewResults(review, context)
-        } else if ["allocate", "waybill", "ship"].contains(action) {
+        } else if ["allocate", "waybill", "ship", "labels"].contains(action) {
             guard context.can(.ordersFulfil) else {
                 return errorPage(.forbidden, .forbidden, texts: texts, context: context)
             }
-            body = try batchResult(action, context)
+            let ids = try chosenOrders(context)
+            if action == "labels" { return try labelsPDF(ids, context) }
+            body = try batchResult(action, ids, context)
         } else {
             throw PageProblem(.unknownAction)
         }
@@ -29,11 +32,7 @@ extension WebPages {
 
     private func reviewResults(_ action: ZhangguiAPI.OrderAction, _ context: PageContext) throws -> HTML {
         let texts = context.texts
-        let ids = context.form.values("id")
-        guard !ids.isEmpty else { throw PageProblem(.chooseOrders) }
-        guard ids.count <= Self.deskPageSize else {
-            throw PageProblem(.tooManyOrders, ["limit": String(Self.deskPageSize)])
-        }
+        let ids = try tickedValues(context)
         let note = action == .hold ? context.form["note"] : nil
         if let note, note.count > Self.maximumNoteLength {
             throw PageProblem(.noteTooLong, ["limit": String(Self.maximumNoteLength)])
@@ -65,21 +64,71 @@ extension WebPages {
         }
     }
 
-    private func batchResult(_ action: String, _ context: PageContext) throws -> HTML {
+    /// The ticked `id` values as posted: at least one, at most a page's worth.
+    private func tickedValues(_ context: PageContext) throws -> [String] {
+        let ids = context.form.values("id")
+        guard !ids.isEmpty else { throw PageProblem(.chooseOrders) }
+        guard ids.count <= Self.deskPageSize else {
+            throw PageProblem(.tooManyOrders, ["limit": String(Self.deskPageSize)])
+        }
+        return ids
+    }
+
+    /// The ticked orders of the user's company and shops; ids that are not numbers or not theirs are left out,
+    /// as the batch steps would pass them over anyway.
+    private func chosenOrders(_ context: PageContext) throws -> Set<Int64> {
+        let principal = context.principal
+        let numbers = try tickedValues(context).compactMap { Int64($0) }.filter { $0 > 0 }
+        return try database.read { connection in
+            let queries = APIQueries(connection)
+            return Set(
+                try numbers.filter { id in
+                    guard let shop = try queries.shopOfTrade(id, companyID: principal.companyID) else { return false }
+                    return principal.scope.admits(shop: shop)
+                }
+            )
+        }
+    }
+
+    private func batchResult(_ action: String, _ ids: Set<Int64>, _ context: PageContext) throws -> HTML {
         let texts = context.texts
         let summary: String
         switch action {
         case "allocate":
-            let answer = try api.allocate(context.principal)
+            let answer = try api.allocate(context.principal, orderIDs: ids)
             summary = texts(.allocated, ["trades": "\(answer.trades)", "shipments": "\(answer.shipments)"])
         case "waybill":
-            let answer = try api.waybill(context.principal)
+            let answer = try api.waybill(context.principal, orderIDs: ids)
             summary = texts(.waybilled, ["shipments": "\(answer.shipments)"])
         default:
-            let answer = try api.ship(context.principal)
+            let answer = try api.ship(context.principal, orderIDs: ids)
             summary = texts(.shipped, ["trades": "\(answer.trades)", "shipments": "\(answer.shipments)"])
         }
         return "<h1>\(texts(.results))</h1><p class=\"notice\">\(summary)</p>\(backLink(texts))"
+    }
+
+    /// The labels of the chosen orders' parcels as one PDF, as `zhanggui labels` prints them: the never-printed
+    /// ones among them as a new print batch, or, when all were printed before, all of them again. Recorded and
+    /// audited by `LabelService` as the API's prints are.
+    private func labelsPDF(_ ids: Set<Int64>, _ context: PageContext) throws -> HTTPResponse {
+        let companyID = context.principal.companyID
+        let waybills = try database.read { try DeskQueries($0).waybills(ofTrades: ids, companyID: companyID) }
+        guard !waybills.isEmpty else { throw PageProblem(.noWaybillYet, status: .conflict) }
+        let service = LabelService(database: database, renderer: PDFLabelRenderer())
+        let printed: PrintedLabels
+        do {
+            printed = try service.print(.unprintedAmong(waybills), companyID: companyID, actor: context.principal.actor)
+            { _ in }
+        } catch let error as LabelError where error.code == .nothingToPrint {
+            printed = try service.print(.waybills(waybills), companyID: companyID, actor: context.principal.actor) {
+                _ in
+            }
+        } catch let error as LabelError {
+            throw PageProblem(.labelsRefused, ["code": error.code.rawValue], status: .conflict)
+        }
+        var headers: HTTPHeaders = ["Content-Type": "application/pdf", "Cache-Control": "no-store"]
+        headers.set("Content-Disposition", "inline; filename=\"labels.pdf\"")
+        return HTTPResponse(headers: headers, body: printed.pdf)
     }
 
     /// The longest hold note a page accepts, in characters.

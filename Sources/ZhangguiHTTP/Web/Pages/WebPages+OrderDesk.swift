@@ -121,8 +121,8 @@ extension WebPages {
             """
     }
 
-    /// The buttons of the actions the user may run. On the desk (`state` nil): approve, hold and release for the
-    /// ticked orders, and the fulfilment batch steps, which take every order ready for them. On an order's page:
+    /// The buttons of the actions the user may run. On the desk (`state` nil): approve, hold and release, and the
+    /// fulfilment steps (allocate, waybill, ship, print labels), all for the ticked orders. On an order's page:
     /// the review actions that `TradeWorkflow` allows from the order's state, cancel included.
     func actionButtons(_ context: PageContext, for state: TradeState?) -> HTML {
         let texts = context.texts
@@ -139,7 +139,10 @@ extension WebPages {
             }
         }
         if context.can(.ordersFulfil), state == nil {
-            for (action, label) in [("allocate", Message.allocateAll), ("waybill", .waybillAll), ("ship", .shipAll)] {
+            let steps: [(String, Message)] = [
+                ("allocate", .allocateAll), ("waybill", .waybillAll), ("ship", .shipAll), ("labels", .printTickedLabels),
+            ]
+            for (action, label) in steps {
                 buttons.append("<button type=\"submit\" name=\"action\" value=\"\(action)\">\(texts(label))</button>")
             }
         }

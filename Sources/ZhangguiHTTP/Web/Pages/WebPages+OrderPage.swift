@@ -28,6 +28,7 @@ extension WebPages {
             \(receiver(order, texts))
             \(lines(order, texts))
             \(shipment(order, context))
+            \(changeForms(order, context))
             \(try history(order, context))
             """
         return Responses.page(Layout(context: context).render(title: "\(texts(.order)) \(number)", body: body))

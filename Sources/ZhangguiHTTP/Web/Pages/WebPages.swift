@@ -27,6 +27,9 @@ struct WebPages: Sendable {
         page(&router, .get, "/", .signedIn) { try dashboard($0) }
         addOrderDeskRoutes(to: &router)
         addWarehouseRoutes(to: &router)
+        addAdminRoutes(to: &router)
+        addShopRoutes(to: &router)
+        addOrderChangeRoutes(to: &router)
         router.fallback = { notFound($0) }
     }
 
@@ -44,9 +47,9 @@ struct WebPages: Sendable {
             do {
                 let context = try signedInContext(request, texts: texts)
                 if case .permission(let permission) = access, !context.principal.can(permission) {
-                    return errorPage(.forbidden, .forbidden, texts: texts, context: context)
+                    return errorPage(.forbidden, .forbidden, texts: context.texts, context: context)
                 }
-                return try answering(texts: texts, context: context) { try handler(context) }
+                return try answering(texts: context.texts, context: context) { try handler(context) }
             } catch let refusal as PageRefusal {
                 return refusal.response(pages: self, texts: texts)
             } catch {
@@ -104,13 +107,14 @@ struct WebPages: Sendable {
         let header = try database.read { connection in
             (
                 try CompanyRecords(connection).company(principal.companyID),
-                try UserRecords(connection).user(id: principal.userID, companyID: principal.companyID)
+                try UserRecords(connection).user(id: principal.userID, companyID: principal.companyID),
+                try UserRecords(connection).language(userID: principal.userID, companyID: principal.companyID)
             )
         }
         return PageContext(
             request: request,
             principal: principal,
-            texts: texts,
+            texts: header.2.map { Texts(language: Language(cookie: $0)) } ?? texts,
             formToken: Cookies.value(Cookies.formToken, in: request.headers) ?? "",
             form: form,
             files: files,
@@ -136,6 +140,9 @@ struct WebPages: Sendable {
         } catch let error as OrderActionError {
             let (status, message) = Messages.of(error)
             return errorPage(status, message, texts: texts, context: context)
+        } catch let error as OrderChangeError {
+            let (status, message, parameters) = Messages.of(error)
+            return errorPage(status, message, parameters, texts: texts, context: context)
         } catch {
             return failed(error, context?.request, texts: texts, context: context)
         }

@@ -238,4 +238,72 @@ enum Message: String, CaseIterable, Sendable {
     case labelNotPrinted
     case warehouseHasNoSender
     case labelsChangedMeanwhile
+    case users
+    case roles
+    case displayName
+    case status
+    case userActive
+    case userDisabled
+    case totpOn
+    case totpOff
+    case addUser
+    case firstPassword
+    case disable
+    case changeAccess
+    case save
+    case permissions
+    case builtInRole
+    case customRole
+    case defineRole
+    case roleName
+    case dataScope
+    case allShops
+    case allWarehouses
+    case warehouses
+    case userAdded
+    case userWasDisabled
+    case accessSaved
+    case roleDefined
+    case choosePermission
+    case chooseRole
+    case platform
+    case shopActive = "shopStatus.active"
+    case shopAuthorizationExpired = "shopStatus.authorizationExpired"
+    case shopPaused = "shopStatus.paused"
+    case lastSync
+    case lastResult
+    case lastError
+    case never
+    case syncNow
+    case expiredBanner
+    case syncReport
+    case syncSkipped
+    case syncStopped
+    case syncUnavailable
+    case noShops
+    case outcomeRunning = "syncOutcome.running"
+    case outcomeDone = "syncOutcome.done"
+    case outcomeFailed = "syncOutcome.failed"
+    case outcomeAuthorizationExpired = "syncOutcome.authorizationExpired"
+    case outcomeRateLimited = "syncOutcome.rateLimited"
+    case outcomeUnavailable = "syncOutcome.unavailable"
+    case splitOrder
+    case unitsToMove
+    case split
+    case mergeWith
+    case merge
+    case unmerge
+    case splitDone
+    case mergeDone
+    case unmergeDone
+    case changeInvalid
+    case changeWrongState
+    case changeMismatch
+    case badOrderList
+    case badQuantity
+    case printTickedLabels
+    case noWaybillYet
+    case language
+    case labelsRefused
+    case shops
 }

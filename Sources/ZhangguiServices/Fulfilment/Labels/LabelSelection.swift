@@ -6,11 +6,15 @@ public enum LabelSelection: Sendable, Hashable {
     case batch(Int64)
     /// The labels of these waybill numbers, printed again.
     case waybills([String])
+    /// The never-printed labels among these waybill numbers (the order desk's ticked orders): a new print batch.
+    case unprintedAmong([String])
 
     /// Whether printing this selection prints labels again.
     public var isReprint: Bool {
-        if case .unprinted = self { return false }
-        return true
+        switch self {
+        case .unprinted, .unprintedAmong: false
+        case .batch, .waybills: true
+        }
     }
 }
 

@@ -115,6 +115,16 @@ public struct LabelService: Sendable {
                 )
             }
             return Array(Set(numbers.compactMap { found[$0]?.id })).sorted()
+        case .unprintedAmong(let numbers):
+            let found = try records.shipments(waybills: numbers, companyID: companyID)
+            if let missing = numbers.first(where: { found[$0] == nil }) {
+                throw LabelError(code: .unknownWaybill, detail: "no parcel has waybill number \(missing)")
+            }
+            let ids = Set(numbers.compactMap { number in found[number].flatMap { $0.batch == nil ? $0.id : nil } })
+            guard !ids.isEmpty else {
+                throw LabelError(code: .nothingToPrint, detail: "the labels of these parcels were printed before")
+            }
+            return ids.sorted()
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhangguiCore
 import ZhangguiHTTP
+import ZhangguiStore
 
 @Suite("a clerk and a warehouse hand move an order through the API, and the audit log names each step")
 struct OrderFlowTests {
@@ -84,5 +85,41 @@ struct OrderFlowTests {
         #expect(issue["row"] as? Int == 3)
         #expect(issue["column"] as? String == "吊牌价")
         #expect(!products.text.contains("PLATE"))
+    }
+}
+
+@Suite("the batch steps of the API take the orders to act on, or every order ready")
+struct ChosenOrdersAPITests {
+    @Test("allocate, waybill and ship with {\"orderIDs\"} act on that order; a bad list names orderIDs")
+    func chosen() async throws {
+        let shop = try APIShop()
+        let clerk = try await shop.signIn(.customerService)
+        let warehouse = try await shop.signIn(.warehouse)
+        let (first, second) = (shop.companyA.tradeIDs[0], shop.companyA.tradeIDs[1])
+        try shop.database.write {
+            try $0.execute("UPDATE trades SET receiver_name = '李示例' WHERE id = ?", second)
+        }
+        for order in [first, second] {
+            _ = try await shop.call("POST", "/api/v1/orders/\(order)/approve", as: clerk)
+        }
+        let body = #"{"orderIDs":[\#(second)]}"#
+
+        let allocated = try await shop.call("POST", "/api/v1/fulfilment/allocate", as: warehouse, json: body)
+        let waybilled = try await shop.call("POST", "/api/v1/fulfilment/waybill", as: warehouse, json: body)
+        let shipped = try await shop.call("POST", "/api/v1/fulfilment/ship", as: warehouse, json: body)
+        let empty = try await shop.call("POST", "/api/v1/fulfilment/ship", as: warehouse, json: #"{"orderIDs":[]}"#)
+        let unknown = try await shop.call("POST", "/api/v1/fulfilment/ship", as: warehouse, json: #"{"ids":[1]}"#)
+        let rest = try await shop.call("POST", "/api/v1/fulfilment/allocate", as: warehouse)
+        let states = try [first, second].map { order in
+            try shop.database.read { try APIQueries($0).stateOfTrade(order, companyID: shop.companyA.id) }
+        }
+
+        #expect(allocated.text == #"{"merged":0,"shipments":1,"trades":1}"#)
+        #expect(waybilled.text == #"{"shipments":1}"#)
+        #expect(try shipped.json["trades"] as? Int == 1)
+        #expect(empty.status == 400 && empty.text.contains("orderIDs"))
+        #expect(unknown.status == 400)
+        #expect(rest.text == #"{"merged":0,"shipments":1,"trades":1}"#)
+        #expect(states == ["allocated", "shipped"])
     }
 }

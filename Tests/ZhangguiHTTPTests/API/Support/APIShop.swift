@@ -31,10 +31,12 @@ final class APIShop {
     ///   - isBehindTLS: whether the API is set up as reached through TLS (its cookie is then `Secure`).
     ///   - serving: the database the API is given, made from the shop's own (a wrapper that fails on purpose).
     ///   - trustsForwardedFor: whether the API takes clients' addresses from `X-Forwarded-For`.
+    ///   - shopSync: the shops' sync the pages' "sync now" runs, made for the shop's database; none by default.
     init(
         isBehindTLS: Bool = false,
         trustsForwardedFor: Bool = false,
-        serving: (SQLiteDatabase) -> any Database = { $0 }
+        serving: (SQLiteDatabase) -> any Database = { $0 },
+        shopSync: (SQLiteDatabase) -> SyncService? = { _ in nil }
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -45,7 +47,8 @@ final class APIShop {
         let settings = ZhangguiAPI.Settings(
             isBehindTLS: isBehindTLS,
             trustsForwardedFor: trustsForwardedFor,
-            checkAddress: { _, _, _ in .valid(divisionCode: "310101") }
+            checkAddress: { _, _, _ in .valid(divisionCode: "310101") },
+            shopSync: shopSync(database)
         )
         let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)
         routes = api.router.routes
