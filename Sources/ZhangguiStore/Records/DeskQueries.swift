@@ -83,4 +83,13 @@ public struct DeskQueries {
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         return ("\(column) IN (\(marks))", ids.sorted())
     }
+
+    /// The ids of the trades travelling in one shipment (parcel), cancelled ones left out.
+    public func tradeIDs(shipmentID: Int64, companyID: Int64) throws -> [Int64] {
+        try connection.query(
+            "SELECT id FROM trades WHERE company_id = ? AND shipment_id = ? AND state <> 'cancelled' ORDER BY id",
+            companyID,
+            shipmentID
+        ).map { $0.int(0) }
+    }
 }

@@ -140,7 +140,8 @@ extension WebPages {
         }
         if context.can(.ordersFulfil), state == nil {
             let steps: [(String, Message)] = [
-                ("allocate", .allocateAll), ("waybill", .waybillAll), ("ship", .shipAll), ("labels", .printTickedLabels),
+                ("allocate", .allocateAll), ("waybill", .waybillAll), ("ship", .shipAll),
+                ("labels", .printTickedLabels),
             ]
             for (action, label) in steps {
                 buttons.append("<button type=\"submit\" name=\"action\" value=\"\(action)\">\(texts(label))</button>")

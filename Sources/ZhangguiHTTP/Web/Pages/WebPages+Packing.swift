@@ -69,8 +69,12 @@ extension WebPages {
             tone: .good,
             text: texts(.parcelPacked, ["waybill": packed.waybill, "grams": String(packed.weightGrams)])
         )
+        let orderIDs = try database.read {
+            try DeskQueries($0).tradeIDs(shipmentID: packed.shipmentID, companyID: context.principal.companyID)
+        }
+        let orderFields: [HTML] = orderIDs.map { "<input type=\"hidden\" name=\"id\" value=\"\(String($0))\">" }
         let ship: HTML = """
-            <form method="post" action="/orders/actions" class="actions">\(context.csrfField)\
+            <form method="post" action="/orders/actions" class="actions">\(context.csrfField)\(orderFields)\
             <button type="submit" name="action" value="ship" class="primary">\(texts(.shipPacked))</button></form>
             """
         return packingScreen(context, contents: nil, banner: banner, after: ship)

@@ -187,7 +187,7 @@ extension Catalogue {
         .badWeight: "The weight must be 1 to 100000 grams.",
         .parcelIncomplete: "Parcel {waybill} still lacks: {missing}",
         .parcelPacked: "✔ Parcel {waybill} packed ({grams} g)",
-        .shipPacked: "Ship (as on the desk: every parcel ready to ship)",
+        .shipPacked: "Ship this parcel",
         .labels: "Labels",
         .labelsWaiting: "{parcels} parcels wait for their labels.",
         .noLabelsWaiting: "No parcel waits for its label.",

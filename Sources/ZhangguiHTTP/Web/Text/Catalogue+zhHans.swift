@@ -188,7 +188,7 @@ extension Catalogue {
         .badWeight: "重量须为 1 到 100000 克。",
         .parcelIncomplete: "包裹 {waybill} 还缺：{missing}",
         .parcelPacked: "✔ 包裹 {waybill} 已打包（{grams} 克）",
-        .shipPacked: "发货（同订单页：所有可发货的包裹）",
+        .shipPacked: "发出此包裹",
         .labels: "打印面单",
         .labelsWaiting: "{parcels} 个包裹等待打印面单。",
         .noLabelsWaiting: "没有等待打印面单的包裹。",
