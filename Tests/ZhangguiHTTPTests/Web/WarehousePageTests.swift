@@ -15,7 +15,7 @@ struct WarehousePageTests {
         try await browser.signIn("admin@a.example")
         let order = shop.companyA.tradeIDs[0]
         _ = try await browser.post("/orders/actions", [("action", "approve"), ("id", String(order))])
-        _ = try await browser.post("/orders/actions", [("action", "allocate")])
+        _ = try await browser.post("/orders/actions", [("action", "allocate"), ("id", String(order))])
         let stock = try await browser.get("/stock")
         let cups = try await browser.get("/stock?sku=CU")
         let low = try await browser.get("/stock?low=1")
@@ -155,7 +155,10 @@ struct WarehousePageTests {
         let third = try await browser.post("/packing/scan", [("waybill", waybill), ("barcode", "MUG")])
         let badWeight = try await browser.post("/packing/finish", [("waybill", waybill), ("weight", "abc")])
         let packed = try await browser.post("/packing/finish", [("waybill", waybill), ("weight", "640")])
-        let shipped = try await browser.post("/orders/actions", [("action", "ship")])
+        let shipped = try await browser.post(
+            "/orders/actions",
+            [("action", "ship"), ("id", String(shop.companyA.tradeIDs[0]))]
+        )
         let again = try await browser.get("/packing?waybill=\(waybill)")
         let nowhere = try await browser.get("/packing?waybill=NOPE")
 
@@ -170,6 +173,8 @@ struct WarehousePageTests {
         #expect(third.text.contains("scan-warning"))
         #expect(badWeight.status == 400 && badWeight.text.contains("重量（克）"))
         #expect(packed.status == 200 && packed.text.contains("已打包（640 克）"))
+        // The ship button after packing carries this parcel's order, as if ticked on the desk.
+        #expect(packed.text.contains("<input type=\"hidden\" name=\"id\" value=\"\(shop.companyA.tradeIDs[0])\">"))
         #expect(shipped.text.contains("已发货 1 个订单"))
         #expect(again.status == 409 && nowhere.status == 404)
     }
@@ -242,8 +247,8 @@ struct WarehousePageTests {
     static func waybilledParcel(_ shop: APIShop, _ browser: Browser) async throws -> String {
         let order = shop.companyA.tradeIDs[0]
         _ = try await browser.post("/orders/actions", [("action", "approve"), ("id", String(order))])
-        _ = try await browser.post("/orders/actions", [("action", "allocate")])
-        _ = try await browser.post("/orders/actions", [("action", "waybill")])
+        _ = try await browser.post("/orders/actions", [("action", "allocate"), ("id", String(order))])
+        _ = try await browser.post("/orders/actions", [("action", "waybill"), ("id", String(order))])
         let waybill = try shop.database.read {
             try $0.queryOne("SELECT waybill_no FROM shipments WHERE company_id = ?", shop.companyA.id)?.string(0)
         }
