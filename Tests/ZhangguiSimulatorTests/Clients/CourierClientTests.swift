@@ -1,0 +1,147 @@
+import Testing
+import ZhangguiChannels
+import ZhangguiCore
+import ZhangguiServices
+import ZhangguiSimulator
+
+/// The product's courier clients (over libcurl) against the simulated 顺丰 丰桥 and 中通 ZOP on 127.0.0.1.
+@Suite(.serialized) struct CourierClientTests {
+    static let sender = CourierContact(
+        name: "掌柜仓",
+        mobile: "13800000000",
+        province: "浙江省",
+        city: "杭州市",
+        district: "余杭区",
+        address: "仓前街道 1 号"
+    )
+
+    static func parcel(_ key: String, province: String = "广东省", city: String = "深圳市") -> CourierParcel {
+        CourierParcel(
+            requestKey: key,
+            sender: sender,
+            receiver: CourierContact(
+                name: "收件人",
+                mobile: "13900000000",
+                province: province,
+                city: city,
+                district: "某区",
+                address: "某路 8 号"
+            ),
+            weightGrams: 1250,
+            valueFen: 2500,
+            items: [CourierItem(name: "测试商品", count: 2)]
+        )
+    }
+
+    static func sf(_ host: SimulatorHost, checkWord: String = "check-word") -> SFClient {
+        SFClient(
+            settings: SFSettings(endpoint: host.courierURL + "/std/service", partnerID: "P1", checkWord: checkWord)
+        )
+    }
+
+    static func zto(_ host: SimulatorHost, secret: String = "zto-secret", password: String = "pw") -> ZTOClient {
+        ZTOClient(
+            settings: ZTOSettings(
+                endpoint: host.courierURL,
+                appKey: "zk",
+                appSecret: secret,
+                accountID: "A1",
+                accountPassword: password
+            )
+        )
+    }
+
+    static func host() throws -> SimulatorHost {
+        let host = try SimulatorHost(basePort: 0)
+        host.simulator.couriers.addSFAccount(partnerID: "P1", checkWord: "check-word")
+        host.simulator.couriers.addZTOApplication(appKey: "zk", appSecret: "zto-secret", accounts: ["A1": "pw"])
+        return host
+    }
+
+    @Test("顺丰 gives two receivers two numbers, and the same orderId its first number again")
+    func sfIssue() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let client = Self.sf(host)
+        let first = try client.issueWaybill(for: Self.parcel("ZG1S1A0"))
+        let second = try client.issueWaybill(for: Self.parcel("ZG1S2A0", province: "北京市", city: "北京市"))
+        let again = try client.issueWaybill(for: Self.parcel("ZG1S1A0"))
+        // The simulator numbers 丰桥 waybills SF14 + a 10-digit serial.
+        #expect(first.number == "SF140000000001")
+        #expect(second.number == "SF140000000002")
+        #expect(again == first)
+        #expect(first.sortCode != second.sortCode)
+        #expect(first.bagCentre == "广东省集包中心")
+        let stored = host.simulator.couriers.waybills()
+        #expect(stored.map(\.sortCode) == [first.sortCode, second.sortCode].compactMap { $0 })
+    }
+
+    @Test("顺丰 refuses a digest made with the wrong check word (A1006)")
+    func sfWrongDigest() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        #expect(throws: CourierError(code: .refused, courierCode: "SF", detail: "A1006 数字签名无效")) {
+            try Self.sf(host, checkWord: "wrong").issueWaybill(for: Self.parcel("K"))
+        }
+    }
+
+    @Test("顺丰 cancels an order once (dealType 2), and reads its route back as events")
+    func sfCancelAndRoutes() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let client = Self.sf(host)
+        let waybill = try client.issueWaybill(for: Self.parcel("K1"))
+        try host.simulator.couriers.advanceRoute(waybill: waybill.number, action: "50", time: "2026-12-01 10:00:00")
+        try host.simulator.couriers.advanceRoute(waybill: waybill.number, action: "44", time: "2026-12-02 08:00:00")
+        let events = try client.routes(of: [waybill.number])
+        #expect(events.map(\.status) == [.collected, .delivering])
+        #expect(events.map(\.courierAction) == ["50", "44"])
+        try client.cancelWaybill(waybill.number, requestKey: "K1")
+        #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
+        #expect(throws: CourierError(code: .refused, courierCode: "SF", detail: "SIM404 no live order K1")) {
+            try client.cancelWaybill(waybill.number, requestKey: "K1")
+        }
+    }
+
+    @Test("a courier that is down is unreachable, not a refusal")
+    func down() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        host.simulator.couriers.setUp("SF", false)
+        host.simulator.couriers.setUp("ZTO", false)
+        #expect(throws: CourierError(code: .unreachable, courierCode: "SF", detail: "HTTP 503")) {
+            try Self.sf(host).issueWaybill(for: Self.parcel("K"))
+        }
+        #expect(throws: CourierError(code: .unreachable, courierCode: "ZTO", detail: "HTTP 503")) {
+            try Self.zto(host).issueWaybill(for: Self.parcel("K"))
+        }
+    }
+
+    @Test("中通 issues with 大头笔 and 集包地, the same partnerOrderCode keeps its number, and cancels")
+    func ztoIssueAndCancel() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let client = Self.zto(host)
+        let first = try client.issueWaybill(for: Self.parcel("Z1"))
+        let again = try client.issueWaybill(for: Self.parcel("Z1"))
+        #expect(first.number == "75310000000001")
+        #expect(again == first)
+        #expect(first.bagCentre == "广东省集包中心")
+        #expect(first.sortCode == host.simulator.couriers.waybills().first?.sortCode)
+        try client.subscribeTracking(first.number, phoneTail: "0000")
+        try client.cancelWaybill(first.number, requestKey: "Z1")
+        #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
+    }
+
+    @Test("中通 refuses a wrong secret with S211 and an unbound account with E404")
+    func ztoRefusals() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        #expect(throws: CourierError(code: .refused, courierCode: "ZTO", detail: "S211 签名错误")) {
+            try Self.zto(host, secret: "wrong").issueWaybill(for: Self.parcel("Z"))
+        }
+        #expect(throws: CourierError(code: .refused, courierCode: "ZTO", detail: "E404 未绑定电子面单账号")) {
+            try Self.zto(host, password: "wrong").issueWaybill(for: Self.parcel("Z"))
+        }
+    }
+}
