@@ -11,7 +11,7 @@ enum Commands {
         FulfilmentCommands.allocate, FulfilmentCommands.waybill, LabelCommands.labels, LabelCommands.picklist,
         PackCommand.command, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
-        BooksCommands.check, BooksCommands.report, ShopCommands.command,
+        BooksCommands.check, BooksCommands.report, ShopCommands.command, CourierCommands.command,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,
         SetupCommands.migrate, AdminCommand.command,
     ]

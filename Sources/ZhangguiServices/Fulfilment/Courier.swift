@@ -81,7 +81,7 @@ public struct CourierError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        "courier \(courierCode): \(detail)"
+        courierCode.isEmpty ? detail : "courier \(courierCode): \(detail)"
     }
 }
 
