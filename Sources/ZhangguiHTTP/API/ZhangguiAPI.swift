@@ -23,6 +23,9 @@ public struct ZhangguiAPI: Sendable {
         public var checkAddress: AddressChecker
         /// The current time in UTC seconds; the system clock unless a test fixes it.
         public var clock: @Sendable () -> Int64
+        /// The waybill service over courier accounts (its clients and secret key come from the interfaces); nil
+        /// when the server has none, and then only offline-range numbers can be cancelled.
+        public var courierWaybills: CourierWaybillService?
 
         public init(
             isBehindTLS: Bool = false,
@@ -56,6 +59,7 @@ public struct ZhangguiAPI: Sendable {
         addStockNoteRoutes(to: &router)
         addOrderRoutes(to: &router)
         addFulfilmentRoutes(to: &router)
+        addCourierRoutes(to: &router)
         addPackingRoutes(to: &router)
         addLabelRoutes(to: &router)
         addBooksRoutes(to: &router)

@@ -2,6 +2,7 @@ import Dispatch
 @preconcurrency import Glibc
 import Synchronization
 import ZhangguiAdapters
+import ZhangguiChannels
 import ZhangguiHTTP
 import ZhangguiServices
 import ZhangguiStore
@@ -42,15 +43,17 @@ enum ServeCommand {
         let jobs = arguments.flag("no-scheduler") ? nil : try JobSettings(arguments).jobs()
         let workspace = Workspace(arguments)
         let database = try workspace.open()
-        let api = ZhangguiAPI(
-            database: database,
-            schemaVersion: try Migrator.version(of: database),
-            settings: ZhangguiAPI.Settings(
-                isBehindTLS: arguments.flag("behind-tls"),
-                trustsForwardedFor: arguments.flag("behind-proxy"),
-                checkAddress: try workspace.addressBook().checker
-            )
+        var settings = ZhangguiAPI.Settings(
+            isBehindTLS: arguments.flag("behind-tls"),
+            trustsForwardedFor: arguments.flag("behind-proxy"),
+            checkAddress: try workspace.addressBook().checker
         )
+        settings.courierWaybills = CourierWaybillService(
+            database: database,
+            accounts: CourierAccounts(database: database, box: try? ShopCommands.secretBox()),
+            makeClient: CourierClientFactory.maker
+        )
+        let api = ZhangguiAPI(database: database, schemaVersion: try Migrator.version(of: database), settings: settings)
         let stopSignals = StopSignals()
         let server = try HTTPServer(configuration: configuration, router: api.siteRouter)
         logger.info("listening", ["http.address": server.bindAddress, "http.port": String(server.port)])

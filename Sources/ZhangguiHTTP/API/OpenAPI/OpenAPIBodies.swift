@@ -304,6 +304,10 @@ enum OpenAPIBodies {
             .object([("trades", .integer), ("shipments", .integer), ("merged", .integer)])
         ),
         "POST /api/v1/fulfilment/waybill": .action(200, .object([("shipments", .integer)])),
+        "POST /api/v1/shipments/{id}/waybill/cancel": .action(
+            200,
+            .object([("shipment", .integer), ("waybill", .string), ("toldCourier", .boolean)])
+        ),
         "POST /api/v1/fulfilment/ship": .action(
             200,
             .object([
