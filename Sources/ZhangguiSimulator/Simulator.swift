@@ -9,7 +9,7 @@ public import ZhangguiHTTP
 public final class Simulator: Sendable {
     public let world: SimWorld
     /// The couriers (顺丰 丰桥, 中通 ZOP): their accounts, waybills and routes.
-    public let couriers = CourierDesk()
+    public var couriers: CourierDesk { world.couriers }
     private let routers: [Platform: Router]
 
     public init(world: SimWorld = SimWorld()) {

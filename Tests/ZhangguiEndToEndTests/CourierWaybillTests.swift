@@ -319,4 +319,40 @@ import ZhangguiTestSupport
         }
         #expect(bench.host.simulator.couriers.waybills().map(\.isCancelled) == [false])
     }
+
+    @Test("a rule sends 北京市 to 圆通, whose numbers come through 菜鸟 (cp_code YTO)", arguments: Engine.all)
+    func ytoThroughCainiao(engine: Engine) throws {
+        let bench = try Bench(engine)
+        let world = bench.host.simulator.world
+        world.addShop(SimShop(shopID: "tb1", platform: .taobao, appKey: "tk", appSecret: "ts", signSecret: ""))
+        let grant = try world.issueGrant(shopID: "tb1")
+        let credentials = CourierCredentials(
+            endpoint: bench.host.url(for: .taobao) + "/router/rest",
+            fields: [
+                "appKey": "tk", "appSecret": "ts", "session": grant.accessToken,
+                "templateURL": "http://cloudprint.cainiao.com/template/standard/101",
+            ]
+        )
+        try bench.accounts.save(
+            code: "yto",
+            service: .cainiao,
+            carrierCode: "YTO",
+            credentials: credentials,
+            isDefault: false,
+            companyID: bench.companyID
+        )
+        try bench.accounts.saveRule(
+            CourierRule(priority: 5, name: "北京走圆通", accountCode: "yto", provinces: ["北京市"]),
+            companyID: bench.companyID
+        )
+        try bench.allocate([Self.trade("T1", "乙示例", province: "北京市", city: "北京市", address: "样例街22号")])
+
+        let summary = try bench.service.waybillAllocated(companyID: bench.companyID)
+
+        #expect(summary.issued == 1)
+        let labels = try bench.labels()
+        #expect(labels.map(\.courierCode) == ["YTO"])
+        #expect(labels.map(\.waybillNumber) == ["YT0000000001"])
+        #expect(labels.map(\.bagCentre) == ["北京市集包中心"])
+    }
 }

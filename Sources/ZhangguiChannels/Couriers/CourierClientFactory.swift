@@ -1,3 +1,4 @@
+import ZhangguiCore
 public import ZhangguiServices
 
 /// Builds the client of a courier account from its stored credentials: what ``CourierWaybillService`` is given.
@@ -35,6 +36,20 @@ public enum CourierClientFactory {
                 accountPassword: try field("accountPassword")
             )
             return ZTOClient(settings: settings, transport: transport)
+        case .cainiao:
+            let credentials = ShopCredentials(
+                platform: .taobao,
+                appKey: try field("appKey"),
+                appSecret: try field("appSecret"),
+                authorization: ShopAuthorization(accessToken: try field("session"), accessExpiresAtMillis: Int64.max),
+                endpoint: credentials.endpoint.isEmpty ? "https://eco.taobao.com/router/rest" : credentials.endpoint
+            )
+            return CainiaoWaybillClient(
+                credentials: credentials,
+                carrierCode: carrierCode,
+                templateURL: try field("templateURL"),
+                transport: transport
+            )
         case .offline:
             throw CourierError(code: .refused, courierCode: carrierCode, detail: "an offline range has no client")
         }

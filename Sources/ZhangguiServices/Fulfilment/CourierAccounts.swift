@@ -11,6 +11,8 @@ public enum CourierServiceKind: String, Sendable, Hashable, CaseIterable, Codabl
     case sf
     /// 中通 ZOP.
     case zto
+    /// 菜鸟 e-waybill through TOP, for the carrier the account's carrier code names (`YTO` 圆通 …).
+    case cainiao
 }
 
 /// An account's secrets and endpoint, sealed in the database.

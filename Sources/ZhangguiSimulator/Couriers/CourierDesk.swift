@@ -129,7 +129,12 @@ enum SimRouting {
     static func number(courier: String, serial: Int64) -> String {
         let digits = String(serial)
         let padded = String(repeating: "0", count: max(0, 10 - digits.count)) + digits
-        return courier == "SF" ? "SF14" + padded : "7531" + padded
+        switch courier {
+        case "SF": return "SF14" + padded
+        case "ZTO": return "7531" + padded
+        case "YTO": return "YT" + padded
+        default: return courier + padded
+        }
     }
 
     /// 大头笔 / 三段码: three groups of digits from the province and the city.

@@ -144,4 +144,37 @@ import ZhangguiSimulator
             try Self.zto(host, password: "wrong").issueWaybill(for: Self.parcel("Z"))
         }
     }
+
+    @Test("圆通 through 菜鸟: cainiao.waybill.ii.get signed as TOP gives a YTO number with routing, and cancels")
+    func cainiaoYTO() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let world = host.simulator.world
+        let shop = SimShop(shopID: "tb1", platform: .taobao, appKey: "tk", appSecret: "ts", signSecret: "")
+        world.addShop(shop)
+        let grant = try world.issueGrant(shopID: "tb1")
+        let credentials = ShopCredentials(
+            platform: .taobao,
+            appKey: "tk",
+            appSecret: "ts",
+            authorization: ShopAuthorization(accessToken: grant.accessToken, accessExpiresAtMillis: Int64.max),
+            endpoint: host.url(for: .taobao) + "/router/rest"
+        )
+        let client = CainiaoWaybillClient(
+            credentials: credentials,
+            carrierCode: "YTO",
+            templateURL: "http://cloudprint.cainiao.com/template/standard/101",
+            clock: { world.nowMillis }
+        )
+        let first = try client.issueWaybill(for: Self.parcel("C1"))
+        let again = try client.issueWaybill(for: Self.parcel("C1"))
+        // The simulator numbers 圆通 waybills YT + a 10-digit serial.
+        #expect(first.number == "YT0000000001")
+        #expect(again == first)
+        #expect(first.bagCentre == "广东省集包中心")
+        #expect(first.sortCode == host.simulator.couriers.waybills().first?.sortCode)
+        try client.cancelWaybill(first.number, requestKey: "C1")
+        #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
+        #expect(throws: CourierError.self) { try client.cancelWaybill(first.number, requestKey: "C1") }
+    }
 }
