@@ -50,14 +50,25 @@ extension ZhangguiAPI {
         return AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
     }
 
-    /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
+    /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`.
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try refuseBody(request)
         return try .json(try waybill(principal))
     }
 
-    /// Takes waybill numbers for the company's allocated orders and records the batch.
+    /// Takes waybill numbers for the company's allocated orders and records the batch: through the courier accounts
+    /// when the company has any (docs/COURIERS.md), else from the range ZG.
     func waybill(_ principal: Principal) throws -> WaybillAnswer {
+        if let couriers = settings.courierWaybills,
+            try !CourierAccounts(database: database, box: nil).accounts(companyID: principal.companyID).isEmpty
+        {
+            let summary = try couriers.waybillAllocated(
+                companyID: principal.companyID,
+                scope: principal.scope,
+                audit: auditContext(principal)
+            )
+            return WaybillAnswer(shipments: summary.issued)
+        }
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(
             companyID: principal.companyID,
