@@ -36,47 +36,15 @@ public struct CainiaoWaybillClient: CourierClient {
     }
 
     public func issueWaybill(for parcel: CourierParcel) throws(CourierError) -> IssuedWaybill {
-        let request = JSONValue.object([
-            "cp_code": .string(carrierCode),
-            "sender": Self.person(parcel.sender),
-            "trade_order_info_dtos": .array([
-                .object([
-                    "object_id": .string(parcel.requestKey),
-                    "template_url": .string(templateURL),
-                    "order_info": .object([
-                        "order_channels_type": .string("OTHERS"),
-                        "trade_order_list": .array([.string(parcel.requestKey)]),
-                    ]),
-                    "package_info": .object([
-                        "id": .string(parcel.requestKey),
-                        "items": .array(
-                            parcel.items.map { .object(["name": .string($0.name), "count": .int($0.count)]) }
-                        ),
-                        "weight": .int(parcel.weightGrams),
-                    ]),
-                    "recipient": Self.person(parcel.receiver),
-                ])
-            ]),
-        ])
-        let answer = try call(
-            "cainiao.waybill.ii.get",
-            ["param_waybill_cloud_print_apply_new_request": request.serialized()]
+        let request = EWaybillMessages.request(
+            parcel,
+            carrierField: "cp_code",
+            carrierCode: carrierCode,
+            templateURL: templateURL
         )
+        let answer = try call("cainiao.waybill.ii.get", [EWaybillMessages.requestName: request.serialized()])
         let modules = answer["modules"]?["waybill_cloud_print_response"]?.array ?? []
-        guard let module = modules.first(where: { $0["object_id"]?.text == parcel.requestKey }) ?? modules.first,
-            let number = module["waybill_code"]?.text, !number.isEmpty
-        else {
-            throw CourierError(
-                code: .unreadableAnswer,
-                courierCode: carrierCode,
-                detail: "modules.waybill_cloud_print_response holds no waybill_code"
-            )
-        }
-        let printData = module["print_data"]?.text.flatMap { try? JSONValue.parse($0) }
-        let routing = printData?["data"]?["routingInfo"]
-        let sortCode = routing?["routeCode"]?.text ?? routing?["sortation"]?["name"]?.text
-        let bagCentre = routing?["consolidation"]?["name"]?.text
-        return IssuedWaybill(number: number, sortCode: sortCode, bagCentre: bagCentre)
+        return try EWaybillMessages.issued(from: modules, parcel: parcel, carrierCode: carrierCode)
     }
 
     public func cancelWaybill(_ waybillNumber: String, requestKey: String) throws(CourierError) {
@@ -90,28 +58,7 @@ public struct CainiaoWaybillClient: CourierClient {
         do {
             return try gateway.call(method, parameters)
         } catch {
-            switch error {
-            case .unavailable, .rateLimited:
-                throw CourierError(code: .unreachable, courierCode: carrierCode, detail: error.description)
-            case .malformedResponse:
-                throw CourierError(code: .unreadableAnswer, courierCode: carrierCode, detail: error.description)
-            default:
-                throw CourierError(code: .refused, courierCode: carrierCode, detail: error.description)
-            }
+            throw EWaybillMessages.courierError(error, carrierCode: carrierCode)
         }
-    }
-
-    /// `{name, mobile, address{province, city, district, detail}}`.
-    static func person(_ contact: CourierContact) -> JSONValue {
-        .object([
-            "name": .string(contact.name),
-            "mobile": .string(contact.mobile),
-            "address": .object([
-                "province": .string(contact.province),
-                "city": .string(contact.city),
-                "district": .string(contact.district),
-                "detail": .string(contact.address),
-            ]),
-        ])
     }
 }

@@ -36,18 +36,30 @@ public enum CourierClientFactory {
                 accountPassword: try field("accountPassword")
             )
             return ZTOClient(settings: settings, transport: transport)
-        case .cainiao:
-            let credentials = ShopCredentials(
-                platform: .taobao,
+        case .cainiao, .pdd:
+            let isCainiao = service == .cainiao
+            let defaultEndpoint =
+                isCainiao ? "https://eco.taobao.com/router/rest" : "https://gw-api.pinduoduo.com/api/router"
+            let shop = ShopCredentials(
+                platform: isCainiao ? .taobao : .pinduoduo,
                 appKey: try field("appKey"),
                 appSecret: try field("appSecret"),
                 authorization: ShopAuthorization(accessToken: try field("session"), accessExpiresAtMillis: Int64.max),
-                endpoint: credentials.endpoint.isEmpty ? "https://eco.taobao.com/router/rest" : credentials.endpoint
+                endpoint: credentials.endpoint.isEmpty ? defaultEndpoint : credentials.endpoint
             )
-            return CainiaoWaybillClient(
-                credentials: credentials,
+            let template = try field("templateURL")
+            if isCainiao {
+                return CainiaoWaybillClient(
+                    credentials: shop,
+                    carrierCode: carrierCode,
+                    templateURL: template,
+                    transport: transport
+                )
+            }
+            return PDDWaybillClient(
+                credentials: shop,
                 carrierCode: carrierCode,
-                templateURL: try field("templateURL"),
+                templateURL: template,
                 transport: transport
             )
         case .offline:

@@ -13,6 +13,8 @@ public enum CourierServiceKind: String, Sendable, Hashable, CaseIterable, Codabl
     case zto
     /// 菜鸟 e-waybill through TOP, for the carrier the account's carrier code names (`YTO` 圆通 …).
     case cainiao
+    /// 拼多多 e-waybill, for the carrier the account's carrier code names.
+    case pdd
 }
 
 /// An account's secrets and endpoint, sealed in the database.

@@ -177,4 +177,34 @@ import ZhangguiSimulator
         #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
         #expect(throws: CourierError.self) { try client.cancelWaybill(first.number, requestKey: "C1") }
     }
+
+    @Test("圆通 through 拼多多: pdd.waybill.get signed as PDD gives a number for the object_id, and cancels once")
+    func pddYTO() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let world = host.simulator.world
+        world.addShop(SimShop(shopID: "pdd1", platform: .pinduoduo, appKey: "pk", appSecret: "ps", signSecret: ""))
+        let grant = try world.issueGrant(shopID: "pdd1")
+        let credentials = ShopCredentials(
+            platform: .pinduoduo,
+            appKey: "pk",
+            appSecret: "ps",
+            authorization: ShopAuthorization(accessToken: grant.accessToken, accessExpiresAtMillis: Int64.max),
+            endpoint: host.url(for: .pinduoduo) + "/api/router"
+        )
+        let client = PDDWaybillClient(
+            credentials: credentials,
+            carrierCode: "YTO",
+            templateURL: "https://file-link.pinduoduo.com/yto_one",
+            clock: { world.nowMillis }
+        )
+        let first = try client.issueWaybill(for: Self.parcel("P1", province: "北京市", city: "北京市"))
+        let again = try client.issueWaybill(for: Self.parcel("P1", province: "北京市", city: "北京市"))
+        #expect(first.number == "YT0000000001")
+        #expect(again == first)
+        #expect(first.bagCentre == "北京市集包中心")
+        try client.cancelWaybill(first.number, requestKey: "P1")
+        #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
+        #expect(throws: CourierError.self) { try client.cancelWaybill(first.number, requestKey: "P1") }
+    }
 }
