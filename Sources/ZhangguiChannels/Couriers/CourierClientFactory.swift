@@ -62,6 +62,15 @@ public enum CourierClientFactory {
                 templateURL: template,
                 transport: transport
             )
+        case .doudian:
+            let shop = ShopCredentials(
+                platform: .doudian,
+                appKey: try field("appKey"),
+                appSecret: try field("appSecret"),
+                authorization: ShopAuthorization(accessToken: try field("session"), accessExpiresAtMillis: Int64.max),
+                endpoint: credentials.endpoint.isEmpty ? "https://openapi-fxg.jinritemai.com" : credentials.endpoint
+            )
+            return DoudianWaybillClient(credentials: shop, carrierCode: carrierCode, transport: transport)
         case .offline:
             throw CourierError(code: .refused, courierCode: carrierCode, detail: "an offline range has no client")
         }

@@ -15,6 +15,8 @@ public enum CourierServiceKind: String, Sendable, Hashable, CaseIterable, Codabl
     case cainiao
     /// 拼多多 e-waybill, for the carrier the account's carrier code names.
     case pdd
+    /// 抖店 (抖音电子面单), for the carrier the account's carrier code names.
+    case doudian
 }
 
 /// An account's secrets and endpoint, sealed in the database.

@@ -1,7 +1,8 @@
 /// Migration 12: courier accounts, the rules that choose them, and the waybill requests sent to them.
 ///
 /// - `courier_accounts`: one row per account a company ships with — its service (`offline` for a number range,
-///   `sf` 丰桥, `zto` ZOP, `cainiao` 菜鸟 and `pdd` 拼多多 for any subscribed carrier), the carrier code stored on shipments, the credentials sealed with AES-256-GCM
+///   `sf` 丰桥, `zto` ZOP, `cainiao` 菜鸟, `pdd` 拼多多 and `doudian` 抖店 for any
+///   subscribed carrier), the carrier code stored on shipments, the credentials sealed with AES-256-GCM
 ///   (SecretBox, bound to company and account code), and at most one company default.
 /// - `courier_rules`: the company's rules (a ``CourierRule`` as JSON) by priority, unique within the company.
 /// - `shop_courier_defaults`: the account a shop's parcels take when no rule holds.
@@ -18,7 +19,7 @@ extension Schema {
                 id {{id}},
                 company_id BIGINT NOT NULL REFERENCES companies (id),
                 code TEXT NOT NULL CHECK (code <> ''),
-                service TEXT NOT NULL CHECK (service IN ('offline', 'sf', 'zto', 'cainiao', 'pdd')),
+                service TEXT NOT NULL CHECK (service IN ('offline', 'sf', 'zto', 'cainiao', 'pdd', 'doudian')),
                 carrier_code TEXT NOT NULL CHECK (carrier_code <> ''),
                 credentials TEXT NOT NULL,
                 is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),

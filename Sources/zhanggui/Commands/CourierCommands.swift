@@ -10,7 +10,7 @@ enum CourierCommands {
         name: "courier",
         summary: "courier accounts (顺丰, 中通, offline ranges) and the rules that choose one per parcel",
         help: """
-            Usage: zhanggui courier add CODE --service sf|zto|cainiao|pdd|offline --carrier CARRIER [--credentials FILE]
+            Usage: zhanggui courier add CODE --service sf|zto|cainiao|pdd|doudian|offline --carrier CARRIER [--credentials FILE]
                                        [--default]
                    zhanggui courier list
                    zhanggui courier rule PRIORITY ACCOUNT [--name NAME] [--province P] [--city C] [--shop SHOP]
@@ -20,11 +20,12 @@ enum CourierCommands {
                    zhanggui courier shop-default SHOP ACCOUNT
 
             add           adds (or replaces) account CODE. --service sf (顺丰 丰桥), zto (中通 ZOP), cainiao (菜鸟
-                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多 e-waybill, same) or offline (an offline
+                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian (抖店) e-waybill
+                          likewise or offline (an offline
                           number range: --carrier names the range, see zhanggui waybill --set-range). --carrier is
                           the code stored on shipments (SF, ZTO, YTO…). FILE (or - for standard input) is JSON:
                           endpoint, and for sf partnerID, checkWord, monthlyCard, expressTypeID; for zto appKey,
-                          appSecret, accountID, accountPassword; for cainiao and pdd appKey, appSecret, session,
+                          appSecret, accountID, accountPassword; for cainiao, pdd and doudian appKey, appSecret, session,
                           templateURL. It is sealed with AES-256-GCM under the key in $ZHANGGUI_SECRET_KEY and never
                           printed. --default makes it the company default.
             list          every account, without secrets.
@@ -75,7 +76,7 @@ enum CourierCommands {
     {
         guard values.count == 1 else { throw UsageError("usage: zhanggui courier add CODE --service S --carrier C") }
         guard let name = arguments.option("service"), let service = CourierServiceKind(rawValue: name) else {
-            throw UsageError("courier add needs --service sf, zto, cainiao, pdd or offline")
+            throw UsageError("courier add needs --service sf, zto, cainiao, pdd, doudian or offline")
         }
         guard let carrier = arguments.option("carrier"), !carrier.isEmpty else {
             throw UsageError("courier add needs --carrier (the code stored on shipments, such as SF)")

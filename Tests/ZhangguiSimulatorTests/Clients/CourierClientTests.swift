@@ -207,4 +207,34 @@ import ZhangguiSimulator
         #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
         #expect(throws: CourierError.self) { try client.cancelWaybill(first.number, requestKey: "P1") }
     }
+
+    @Test("中通 through 抖店: logistics.newCreateOrder gives track_no with sort_code and 集包地, and cancels")
+    func doudianZTO() throws {
+        let host = try Self.host()
+        defer { host.stop() }
+        let world = host.simulator.world
+        world.addShop(SimShop(shopID: "dd1", platform: .doudian, appKey: "dk", appSecret: "ds", signSecret: ""))
+        let grant = try world.issueGrant(shopID: "dd1")
+        let credentials = ShopCredentials(
+            platform: .doudian,
+            appKey: "dk",
+            appSecret: "ds",
+            authorization: ShopAuthorization(accessToken: grant.accessToken, accessExpiresAtMillis: Int64.max),
+            endpoint: host.url(for: .doudian)
+        )
+        let client = DoudianWaybillClient(
+            credentials: credentials,
+            carrierCode: "zhongtong",
+            clock: { world.nowMillis }
+        )
+        let first = try client.issueWaybill(for: Self.parcel("D1"))
+        let again = try client.issueWaybill(for: Self.parcel("D1"))
+        // Carriers the simulator has no number format for are numbered with their code + a 10-digit serial.
+        #expect(first.number == "zhongtong0000000001")
+        #expect(again == first)
+        #expect(first.bagCentre == "广东省集包中心")
+        #expect(first.sortCode == host.simulator.couriers.waybills().first?.sortCode)
+        try client.cancelWaybill(first.number, requestKey: "D1")
+        #expect(host.simulator.couriers.waybills().first?.isCancelled == true)
+    }
 }
