@@ -15,7 +15,7 @@ public final class SimulatorHost: Sendable {
 
     /// Starts every server.
     /// - Parameter basePort: the control API listens on it, the platforms on the next six ports in the order of
-    ///   ``Platform/allCases``; 0 lets the system pick every port.
+    ///   ``Platform/allCases``, the couriers on the one after; 0 lets the system pick every port.
     public init(simulator: Simulator = Simulator(), basePort: UInt16 = 0, logger: Logger = Logger()) throws {
         self.simulator = simulator
         self.logger = logger
@@ -27,7 +27,8 @@ public final class SimulatorHost: Sendable {
             started[platform] = server
             chosen[platform] = server.port
         }
-        couriers = try Self.start(simulator.courierRouter(), port: 0, logger: logger)
+        let courierPort = basePort == 0 ? 0 : basePort + UInt16(Platform.allCases.count + 1)
+        couriers = try Self.start(simulator.courierRouter(), port: courierPort, logger: logger)
         servers = Mutex(started)
         ports = Mutex(chosen)
         let availabilitySwitch = AvailabilitySwitch(world: simulator.world)
