@@ -43,6 +43,7 @@ enum CourierCommands {
         positionals: 1...3
     ) { arguments in
         let values = Array(arguments.positional.dropFirst())
+        try checkUsage(arguments.positional[0], values, arguments)
         let (database, companyID) = try Workspace(arguments).openCompany()
         let needsKey = arguments.positional[0] == "add" && arguments.option("service") != "offline"
         let accounts = CourierAccounts(database: database, box: needsKey ? try ShopCommands.secretBox() : nil)
@@ -68,6 +69,29 @@ enum CourierCommands {
             throw UsageError(
                 "unknown action '\(arguments.positional[0])' (add, list, rule, remove-rule, rules, shop-default)"
             )
+        }
+    }
+
+    /// Refuses usage mistakes before any database is opened.
+    private static func checkUsage(_ action: String, _ values: [String], _ arguments: Arguments) throws {
+        let counts = ["add": 1, "list": 0, "rule": 2, "remove-rule": 1, "rules": 0, "shop-default": 2]
+        guard let count = counts[action] else {
+            throw UsageError("unknown action '\(action)' (add, list, rule, remove-rule, rules, shop-default)")
+        }
+        guard values.count == count else { throw UsageError("usage: zhanggui courier \(action) — see --help") }
+        if action == "add" {
+            guard let name = arguments.option("service"), CourierServiceKind(rawValue: name) != nil else {
+                throw UsageError("courier add needs --service sf, zto, cainiao, pdd, doudian or offline")
+            }
+            guard let carrier = arguments.option("carrier"), !carrier.isEmpty else {
+                throw UsageError("courier add needs --carrier (the code stored on shipments, such as SF)")
+            }
+            if name != "offline", arguments.option("credentials") == nil {
+                throw UsageError("courier add --service \(name) needs --credentials FILE")
+            }
+        }
+        if action == "rule" || action == "remove-rule", Int(values[0]) == nil {
+            throw UsageError("PRIORITY must be a whole number")
         }
     }
 
