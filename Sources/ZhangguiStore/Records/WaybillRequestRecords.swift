@@ -114,12 +114,15 @@ public struct WaybillRequestRecords {
             .first
     }
 
-    /// Pending requests of the company whose shipment still has no number, in shipment order.
+    /// Pending requests of the company whose shipment still has no number and still holds allocated trades (a
+    /// parcel emptied by a split or cancellation since its claim is not numbered), in shipment order.
     public func pending(companyID: Int64) throws -> [WaybillRequestRecord] {
         try requests(
             where: """
                 company_id = ? AND state = 'pending'
                 AND EXISTS (SELECT 1 FROM shipments s WHERE s.id = shipment_id AND s.waybill_no IS NULL)
+                AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = waybill_requests.shipment_id
+                    AND t.state = 'allocated')
                 """,
             [companyID]
         )
