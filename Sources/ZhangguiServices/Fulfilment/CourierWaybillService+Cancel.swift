@@ -1,5 +1,5 @@
-public import ZhangguiCore
-public import ZhangguiStore
+import ZhangguiCore
+import ZhangguiStore
 
 /// What a cancellation did.
 public struct WaybillCancellation: Sendable, Equatable, Encodable {

@@ -1,5 +1,4 @@
 import Synchronization
-public import ZhangguiCore
 
 /// The couriers' side of the simulator (顺丰 丰桥 and 中通 ZOP): their accounts, the waybills they issued with
 /// routing, each parcel's route so far, and whether each courier is up. Every method takes the lock once.
