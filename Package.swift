@@ -151,7 +151,7 @@ let package = Package(
             name: "ZhangguiEndToEndTests",
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiSecurity", "ZhangguiServices", "ZhangguiChannels",
-                "ZhangguiSimulator", "ZhangguiTestSupport",
+                "ZhangguiSimulator", "ZhangguiTestSupport", "ZhangguiAdapters",
             ],
             swiftSettings: strictSettings
         ),

@@ -8,6 +8,8 @@ public import ZhangguiHTTP
 /// ``SimulatorHost`` serves the same routers on 127.0.0.1.
 public final class Simulator: Sendable {
     public let world: SimWorld
+    /// The couriers (顺丰 丰桥, 中通 ZOP): their accounts, waybills and routes.
+    public var couriers: CourierDesk { world.couriers }
     private let routers: [Platform: Router]
 
     public init(world: SimWorld = SimWorld()) {
@@ -40,6 +42,18 @@ public final class Simulator: Sendable {
             }
         }
         gateway.extraRoutes(world: world, into: &router)
+        return router
+    }
+
+    /// The couriers' routes on one server: 丰桥 at `/std/service`, ZOP at `/<api>` (`/zto.open.createOrder` …).
+    public func courierRouter() -> Router {
+        var router = Router()
+        let sf = SFDesk(desk: couriers)
+        router.add(.post, "/std/service", summary: "顺丰 丰桥 gateway") { sf.respond($0) }
+        let zto = ZTODesk(desk: couriers)
+        for api in ZTODesk.apis {
+            router.add(.post, "/" + api, summary: "中通 ZOP \(api)") { zto.respond($0, api: api) }
+        }
         return router
     }
 

@@ -7,13 +7,15 @@ public import ZhangguiHTTP
 public final class SimulatorHost: Sendable {
     public let simulator: Simulator
     public let control: HTTPServer
+    /// The couriers' server (顺丰 丰桥 and 中通 ZOP), on its own port.
+    public let couriers: HTTPServer
     private let servers: Mutex<[Platform: HTTPServer]>
     private let ports: Mutex<[Platform: UInt16]>
     private let logger: Logger
 
     /// Starts every server.
     /// - Parameter basePort: the control API listens on it, the platforms on the next six ports in the order of
-    ///   ``Platform/allCases``; 0 lets the system pick every port.
+    ///   ``Platform/allCases``, the couriers on the one after; 0 lets the system pick every port.
     public init(simulator: Simulator = Simulator(), basePort: UInt16 = 0, logger: Logger = Logger()) throws {
         self.simulator = simulator
         self.logger = logger
@@ -25,6 +27,8 @@ public final class SimulatorHost: Sendable {
             started[platform] = server
             chosen[platform] = server.port
         }
+        let courierPort = basePort == 0 ? 0 : basePort + UInt16(Platform.allCases.count + 1)
+        couriers = try Self.start(simulator.courierRouter(), port: courierPort, logger: logger)
         servers = Mutex(started)
         ports = Mutex(chosen)
         let availabilitySwitch = AvailabilitySwitch(world: simulator.world)
@@ -41,6 +45,11 @@ public final class SimulatorHost: Sendable {
     /// The base URL of a platform's gateway, such as `http://127.0.0.1:9101`.
     public func url(for platform: Platform) -> String {
         "http://127.0.0.1:\(port(for: platform))"
+    }
+
+    /// The base URL of the couriers' server: 丰桥's endpoint is this + `/std/service`, ZOP's is this.
+    public var courierURL: String {
+        "http://127.0.0.1:\(couriers.port)"
     }
 
     public func port(for platform: Platform) -> UInt16 {
@@ -67,6 +76,7 @@ public final class SimulatorHost: Sendable {
     /// Stops every server.
     public func stop() {
         control.stop(gracePeriod: .seconds(1))
+        couriers.stop(gracePeriod: .seconds(1))
         let all = servers.withLock { servers in
             defer { servers.removeAll() }
             return Array(servers.values)

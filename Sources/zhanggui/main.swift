@@ -12,7 +12,7 @@ enum Commands {
         PackCommand.command, FulfilmentCommands.ship, OrderCommands.orders,
         OrderDetailCommand.command, BooksCommands.stock, AlertCommands.reorderPoint, AlertCommands.alerts,
         TrackCommand.command, AfterSaleCommand.command, BooksCommands.check, BooksCommands.report,
-        ShopCommands.command,
+        ShopCommands.command, CourierCommands.command,
         DemoCommand.command, BenchCommand.command, ServeCommand.command, AlertCommands.jobs, BackupCommand.command,
         SetupCommands.migrate, AdminCommand.command,
     ]

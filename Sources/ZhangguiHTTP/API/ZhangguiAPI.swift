@@ -31,6 +31,9 @@ public struct ZhangguiAPI: Sendable {
         /// The shops' sync, as `zhanggui shop sync` runs it, for the shops page's "sync now"; nil when the server
         /// has no key for the shops' credentials.
         public var shopSync: SyncService?
+        /// The waybill service over courier accounts (its clients and secret key come from the interfaces); nil
+        /// when the server has none, and then only offline-range numbers can be cancelled.
+        public var courierWaybills: CourierWaybillService?
 
         public init(
             isBehindTLS: Bool = false,
@@ -69,6 +72,7 @@ public struct ZhangguiAPI: Sendable {
         addStockNoteRoutes(to: &router)
         addOrderRoutes(to: &router)
         addFulfilmentRoutes(to: &router)
+        addCourierRoutes(to: &router)
         addPackingRoutes(to: &router)
         addLabelRoutes(to: &router)
         addBooksRoutes(to: &router)

@@ -60,6 +60,14 @@ public struct CourierError: Error, Sendable, Equatable, CustomStringConvertible 
     public enum Code: String, Sendable {
         /// The offline number range is not configured or has too few numbers left.
         case rangeExhausted
+        /// The courier's API could not be reached or answered with an HTTP error: the parcel waits and is tried again.
+        case unreachable
+        /// The courier refused the call; `detail` carries its error code and message.
+        case refused
+        /// The courier answered something its documented protocol does not allow.
+        case unreadableAnswer
+        /// The waybill cannot be cancelled (shipped already, or the courier does not take it back).
+        case notCancellable
     }
 
     public let code: Code
@@ -73,7 +81,7 @@ public struct CourierError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        "courier \(courierCode): \(detail)"
+        courierCode.isEmpty ? detail : "courier \(courierCode): \(detail)"
     }
 }
 

@@ -24,6 +24,17 @@ public enum DemoShops {
         }
     }
 
+    /// Opens the demo courier accounts: 丰桥 partner `sim-sf` (check word `sim-sf-checkword`) and ZOP app `sim-zto-key`
+    /// (secret `sim-zto-secret`) with e-waybill account `sim-zto-account` / `sim-zto-password`.
+    public static func openCourierAccounts(in world: SimWorld) {
+        world.couriers.addSFAccount(partnerID: "sim-sf", checkWord: "sim-sf-checkword")
+        world.couriers.addZTOApplication(
+            appKey: "sim-zto-key",
+            appSecret: "sim-zto-secret",
+            accounts: ["sim-zto-account": "sim-zto-password"]
+        )
+    }
+
     /// The lines `zhanggui-sim` prints: the control API, then per platform its URL, shop, keys and tokens.
     public static func describe(_ demos: [Demo], host: SimulatorHost) -> String {
         var lines = ["control API on http://127.0.0.1:\(host.control.port)/_sim/state"]
@@ -35,6 +46,11 @@ public enum DemoShops {
             line += " accessToken=\(demo.grant.accessToken) refreshToken=\(demo.grant.refreshToken)"
             lines.append(line)
         }
+        lines.append(
+            "couriers on \(host.courierURL) sf: endpoint=\(host.courierURL)/std/service partnerID=sim-sf "
+                + "checkWord=sim-sf-checkword; zto: endpoint=\(host.courierURL) appKey=sim-zto-key "
+                + "appSecret=sim-zto-secret accountID=sim-zto-account accountPassword=sim-zto-password"
+        )
         return lines.joined(separator: "\n")
     }
 }

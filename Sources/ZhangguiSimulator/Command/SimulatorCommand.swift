@@ -31,6 +31,7 @@ public enum SimulatorCommand {
         do {
             host = try SimulatorHost(basePort: options.port)
             let demo = try DemoShops.create(in: host.simulator.world)
+            DemoShops.openCourierAccounts(in: host.simulator.world)
             if let file = options.uciFile {
                 let start = host.simulator.world.nowMillis - Int64(options.orders) * options.spacingMillis
                 for shop in demo {

@@ -12,6 +12,7 @@ enum ControlAPI {
         addShopsAndTokens(world: world, into: &router)
         addOrders(world: world, into: &router)
         addRecords(world: world, into: &router)
+        addCouriers(desk: world.couriers, into: &router)
         return router
     }
 

@@ -5,6 +5,8 @@ public import ZhangguiCore
 /// the six gateways and the control API. Every method takes the lock once, so each change is atomic.
 public final class SimWorld: Sendable {
     let state = Mutex(WorldState())
+    /// The couriers' side (顺丰 丰桥, 中通 ZOP, and the numbers 菜鸟 issues through TOP).
+    public let couriers = CourierDesk()
 
     public init() {}
 

@@ -32,8 +32,8 @@ public enum Migrator {
     /// Every migration in order. Never edit one that has shipped: add the next.
     public static let migrations: [Migration] = [
         Schema.initial, Schema.accounts, Schema.listIndexes, Schema.stockNotes, Schema.scheduling, Schema.channels,
-        Schema.labels, Schema.oneAlertsTable, Schema.packing, Schema.afterSalesCases, Schema.deskSpeed,
-        Schema.backgroundTasks,
+        Schema.labels, Schema.oneAlertsTable, Schema.packing, Schema.couriers, Schema.afterSalesCases,
+        Schema.deskSpeed, Schema.backgroundTasks,
     ]
 
     /// The newest schema version this build knows.

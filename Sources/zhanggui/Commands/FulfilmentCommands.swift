@@ -28,6 +28,13 @@ enum FulfilmentCommands {
         summary: "get a waybill number for every allocated shipment, or set a courier's number range",
         help: """
             Usage: zhanggui waybill [--courier CODE] | --set-range COURIER:PREFIX:FIRST:LAST | --ranges
+                   zhanggui waybill --explain SHIPMENT | cancel SHIPMENT
+
+            With courier accounts (zhanggui courier add), each shipment takes the account its rules choose and
+            the courier's number; a shipment whose courier is down or refuses waits, and the reason is printed.
+            --explain shows a shipment's account, the rule that chose it and the courier's last error. cancel
+            tells the courier the shipment's number will not be used (refused once shipped or packed) and frees
+            the parcel for a new number; an offline-range number is only voided. See docs/COURIERS.md.
 
             Issues a waybill number (打单) to every allocated shipment from the courier's offline number range
             (default courier ZG). Numbers are PREFIX followed by the number in 12 digits.
@@ -39,12 +46,19 @@ enum FulfilmentCommands {
               --ranges         lists each courier's range: next number, last number, numbers left
             """,
         flags: ["ranges"],
-        options: ["courier", "set-range"]
+        options: ["courier", "set-range", "explain"],
+        positionals: 0...2
     ) { arguments in
+        if arguments.positional.first == "cancel" || arguments.option("explain") != nil {
+            return try CourierWaybills.explainOrCancel(arguments)
+        }
         if let spec = arguments.option("set-range") {
             return try WaybillRanges.set(SetupSpecs.waybillRange(spec, label: "--set-range"), arguments: arguments)
         }
         if arguments.flag("ranges") { return try WaybillRanges.list(arguments: arguments) }
+        if arguments.option("courier") == nil, try CourierWaybills.hasAccounts(arguments) {
+            return try CourierWaybills.run(arguments)
+        }
         let (database, companyID) = try Workspace(arguments).openCompany()
         let courier = OfflineRangeCourier(code: arguments.option("courier") ?? "ZG")
         do {

@@ -2,6 +2,7 @@ import Dispatch
 @preconcurrency import Glibc
 import Synchronization
 import ZhangguiAdapters
+import ZhangguiChannels
 import ZhangguiHTTP
 import ZhangguiServices
 import ZhangguiStore
@@ -42,17 +43,19 @@ enum ServeCommand {
         let jobs = arguments.flag("no-scheduler") ? nil : try JobSettings(arguments).jobs()
         let workspace = Workspace(arguments)
         let database = try workspace.open()
-        let api = ZhangguiAPI(
-            database: database,
-            schemaVersion: try Migrator.version(of: database),
-            settings: ZhangguiAPI.Settings(
-                isBehindTLS: arguments.flag("behind-tls"),
-                trustsForwardedFor: arguments.flag("behind-proxy"),
-                checkAddress: try workspace.addressBook().checker,
-                taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks",
-                shopSync: try? ShopCommands.syncService(database)
-            )
+        var settings = ZhangguiAPI.Settings(
+            isBehindTLS: arguments.flag("behind-tls"),
+            trustsForwardedFor: arguments.flag("behind-proxy"),
+            checkAddress: try workspace.addressBook().checker,
+            taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks",
+            shopSync: try? ShopCommands.syncService(database)
         )
+        settings.courierWaybills = CourierWaybillService(
+            database: database,
+            accounts: CourierAccounts(database: database, box: try? ShopCommands.secretBox()),
+            makeClient: CourierClientFactory.maker
+        )
+        let api = ZhangguiAPI(database: database, schemaVersion: try Migrator.version(of: database), settings: settings)
         let interrupted = try api.interruptUnfinishedTasks()
         if interrupted > 0 { logger.warning("tasks.interrupted", ["tasks.count": String(interrupted)]) }
         let stopSignals = StopSignals()

@@ -60,14 +60,25 @@ extension ZhangguiAPI {
         return AllocationAnswer(trades: summary.trades, shipments: summary.shipments, merged: summary.merged)
     }
 
-    /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`, numbers from the company's own range (courier ZG).
+    /// `POST /api/v1/fulfilment/waybill`: as `zhanggui waybill`.
     func waybill(_ request: HTTPRequest, _ principal: Principal) throws -> HTTPResponse {
         try .json(try waybill(principal, orderIDs: try chosenOrders(request)))
     }
 
     /// Takes waybill numbers for the company's allocated orders, or only for the parcels of `orderIDs`, and records
-    /// the batch.
+    /// the batch: through the courier accounts when the company has any (docs/COURIERS.md), else from the range ZG.
     func waybill(_ principal: Principal, orderIDs: Set<Int64>? = nil) throws -> WaybillAnswer {
+        if let couriers = settings.courierWaybills,
+            try !CourierAccounts(database: database, box: nil).accounts(companyID: principal.companyID).isEmpty
+        {
+            let summary = try couriers.waybillAllocated(
+                companyID: principal.companyID,
+                scope: principal.scope,
+                tradeIDs: orderIDs,
+                audit: auditContext(principal)
+            )
+            return WaybillAnswer(shipments: summary.issued)
+        }
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(
             companyID: principal.companyID,

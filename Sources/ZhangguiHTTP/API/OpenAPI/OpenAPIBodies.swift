@@ -309,6 +309,10 @@ enum OpenAPIBodies {
             200,
             .object([("shipments", .integer)])
         ),
+        "POST /api/v1/shipments/{id}/waybill/cancel": .action(
+            200,
+            .object([("shipment", .integer), ("waybill", .string), ("toldCourier", .boolean)])
+        ),
         "POST /api/v1/fulfilment/ship": .write(
             .json(.object([("orderIDs", ids)]), isRequired: false),
             200,

@@ -11,7 +11,7 @@ struct DoudianGateway: Gateway {
     static let methods = [
         "order.searchList", "order.orderDetail", "afterSale.List", "order.logisticsAdd", "sku.syncStock",
         "order.batchDecrypt",
-        "token.create", "token.refresh",
+        "token.create", "token.refresh", "logistics.newCreateOrder", "logistics.cancelOrder",
     ]
     let paths: [(HTTPMethod, String)] = methods.map { (.post, "/" + $0.replacingOccurrences(of: ".", with: "/")) }
 
@@ -70,6 +70,8 @@ struct DoudianGateway: Gateway {
         case "order.batchDecrypt": data = try context.batchDecrypt()
         case "token.create": data = try context.createToken()
         case "token.refresh": data = try context.refreshToken()
+        case "logistics.newCreateOrder": data = try context.createEWaybill()
+        case "logistics.cancelOrder": data = try context.cancelEWaybill()
         default: throw .unknownMethod(call.apiMethod)
         }
         return .object([

@@ -57,6 +57,8 @@ struct PDDGateway: Gateway {
         case "pdd.order.number.list.increment.get":
             return .object(["order_sn_increment_get_response": try context.incrementalOrders()])
         case "pdd.order.list.get": return .object(["order_list_get_response": try context.ordersByConfirmTime()])
+        case "pdd.waybill.get": return .object(["pdd_waybill_get_response": try context.waybill()])
+        case "pdd.waybill.cancel": return .object(["pdd_waybill_cancel_response": try context.cancelWaybill()])
         case "pdd.order.information.get": return .object(["order_info_get_response": try context.detail()])
         case "pdd.refund.list.increment.get": return .object(["refund_increment_get_response": try context.refunds()])
         case "pdd.logistics.online.send": return .object(["logistics_online_send_response": try context.ship()])

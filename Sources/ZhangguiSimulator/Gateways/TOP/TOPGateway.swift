@@ -53,6 +53,8 @@ struct TOPGateway: Gateway {
         case "taobao.skus.quantity.update": result = try context.updateSkuQuantities()
         case "taobao.top.auth.token.create": result = try context.createToken()
         case "taobao.top.auth.token.refresh": result = try context.refreshToken()
+        case "cainiao.waybill.ii.get": result = try context.cainiaoWaybill()
+        case "cainiao.waybill.ii.cancel": result = try context.cainiaoCancel()
         default: throw .unknownMethod(call.apiMethod)
         }
         return .object([Self.responseRoot(call.apiMethod): result])

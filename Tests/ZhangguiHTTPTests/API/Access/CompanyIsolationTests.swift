@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhangguiCore
 import ZhangguiHTTP
+import ZhangguiStore
 
 @Suite("another company's ids answer 404, never 403, and nothing of theirs changes")
 struct CompanyIsolationTests {
@@ -17,7 +18,16 @@ struct CompanyIsolationTests {
             json: #"{"name":"b sync","permissions":["orders.read"]}"#
         )
         let tokenID = try #require(try tokenB.json["id"] as? Int64)
+        // B's order goes into a shipment, so B has a shipment id for the shipment routes.
+        let orderIDB = shop.companyB.tradeIDs[0]
+        _ = try await shop.call("POST", "/api/v1/orders/\(orderIDB)/approve", as: adminB)
+        _ = try await shop.call("POST", "/api/v1/fulfilment/allocate", as: adminB)
+        let shipmentB = try shop.database.read { connection in
+            try connection.queryOne("SELECT shipment_id FROM trades WHERE id = ?", orderIDB)?.optionalInt(0) ?? 0
+        }
+        #expect(shipmentB > 0)
         let ids = [
+            "shipments": shipmentB,
             "orders": shop.companyB.tradeIDs[0],
             "products": shop.companyB.productIDs[0],
             "users": shop.companyB.userIDs[.finance] ?? 0,
@@ -26,7 +36,7 @@ struct CompanyIsolationTests {
             "after-sales": Int64(1),
         ]
         let routes = shop.routes.filter { $0.pattern.parameterNames == ["id"] }
-        #expect(routes.count == 16)
+        #expect(routes.count == 17)
         // Routes that replace part of a user take a well-formed body, so only the id can be what is refused.
         let bodies = [
             "/api/v1/users/{id}/roles": #"{"roleIDs":[1]}"#,
@@ -47,7 +57,7 @@ struct CompanyIsolationTests {
         let audit = try await shop.call("GET", "/api/v1/audit?userId=\(ids["users"] ?? 0)", as: adminA)
         #expect(audit.status == 404)
         let orderB = try await shop.call("GET", "/api/v1/orders/\(ids["orders"] ?? 0)", as: adminB)
-        #expect(try orderB.json["state"] as? String == "pendingReview")
+        #expect(try orderB.json["state"] as? String == "allocated")
         let financeB = try await shop.signIn(.finance, of: shop.companyB)
         #expect(financeB.sessionToken != nil)
     }
