@@ -36,13 +36,15 @@ browser-test: build
 	scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/zhanggui"
 
 ## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
-## ratio), on the full UCI year, label printing (1,000 labels), then the HTTP server under load (wrk)
+## ratio), on the full UCI year, label printing (1,000 labels), the HTTP server under load (wrk), then shop sync
+## against the platform simulator (10,000-order backfill, paid → reviewable delay)
 bench: APT_PACKAGES += wrk jq curl postgresql
 bench: release
 	BENCH_RUNS=$(BENCH_RUNS) scripts/bench-engines.sh $(BENCH_ORDERS)
 	.build/release/zhanggui bench --uci-year
 	.build/release/zhanggui bench --labels 1000
 	scripts/load-bench.sh
+	scripts/bench-sync.sh
 
 ## sim: the platform simulator on 127.0.0.1 (docs/SIMULATOR.md), each demo shop seeded with 50 UCI invoices
 sim: deps
