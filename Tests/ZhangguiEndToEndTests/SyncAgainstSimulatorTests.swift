@@ -53,6 +53,16 @@ struct SyncAgainstSimulatorTests {
         let (holds, shipped) = try shop.ship(second.orderID)
         let hidesPhone = [.pinduoduo, .doudian, .kuaishou, .xiaohongshu].contains(platform)
         #expect(holds.map(\.reason) == (hidesPhone ? [.invalidPhone] : []))
+        if platform == .doudian {
+            // 抖店 documents no courier codes: the confirmation waits, saying which code to set, until the shop
+            // names 中通 in 抖店's code; then it goes out (after its minute of back-off).
+            let waiting = try shop.syncAMinuteLater()
+            #expect(waiting.uploadsSent == 0)
+            #expect(waiting.uploadsFailed == 1)
+            #expect(try shop.lastConfirmationError().contains("courier ZTO has no 抖店 code"))
+            #expect(shop.world.shipments(shopID: shop.simShop.shopID).isEmpty)
+            try shop.setCourierCode("ZTO", "zhongtong")
+        }
         let confirmed = try shop.syncAMinuteLater()
         try shop.syncAMinuteLater()
 
@@ -61,6 +71,7 @@ struct SyncAgainstSimulatorTests {
         #expect(confirmed.uploadsSent == 1)
         #expect(shipments.map(\.orderID) == [second.orderID])
         #expect(shipments.map(\.trackingNumber) == ["ZT000000000001"])
+        #expect(shipments.map(\.courierCode) == [SimulatedShop.platformCourierCode(platform)])
         #expect(lastPushes(shop) == ["SKU-1": 10, "SKU-2": 9])
 
         // The seller's grant expires on the platform: the shop goes 授权过期 with one alert, over two passes.

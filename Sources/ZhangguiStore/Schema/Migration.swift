@@ -32,7 +32,7 @@ public enum Migrator {
     /// Every migration in order. Never edit one that has shipped: add the next.
     public static let migrations: [Migration] = [
         Schema.initial, Schema.accounts, Schema.listIndexes, Schema.stockNotes, Schema.scheduling, Schema.channels,
-        Schema.labels, Schema.oneAlertsTable, Schema.packing,
+        Schema.labels, Schema.oneAlertsTable, Schema.packing, Schema.courierCodes,
     ]
 
     /// The newest schema version this build knows.
