@@ -139,7 +139,9 @@ extension ShopCommands {
                 code: code,
                 companyID: companyID
             )
-            Output.line("shop \(code): courier \(parts[0].trimmed) → \(platformCode.isEmpty ? "built-in" : platformCode)")
+            Output.line(
+                "shop \(code): courier \(parts[0].trimmed) → \(platformCode.isEmpty ? "built-in" : platformCode)"
+            )
         }
         let status = try shop(code, database, companyID).status
         Output.line(
