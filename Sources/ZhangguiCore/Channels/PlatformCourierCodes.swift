@@ -7,12 +7,15 @@
 /// from the platform's courier list) win over it. A courier with no code at all is never guessed: the confirmation
 /// waits with an error naming the courier and the platform.
 public enum PlatformCourierCodes {
-    /// The platform's code for our courier `courierCode`: the shop's own first, then the built-in table; nil when
-    /// neither has one.
+    /// The platform's code for our courier `courierCode`: the shop's own first, then the built-in table; a code
+    /// that already is one of the table's codes for this platform (a courier named the platform's way, such as
+    /// `1499` on JD) goes as it is. Nil when none of these applies.
     public static func code(for courierCode: String, on platform: Platform, shopCodes: [String: String] = [:])
         -> String?
     {
-        shopCodes[courierCode] ?? builtIn[platform]?[courierCode]
+        let table = builtIn[platform] ?? [:]
+        if let code = shopCodes[courierCode] ?? table[courierCode] { return code }
+        return table.values.contains(courierCode) ? courierCode : nil
     }
 
     /// The built-in codes per platform, by our courier code.

@@ -23,7 +23,14 @@ struct PlatformCourierCodesTests {
     func unknown() {
         #expect(PlatformCourierCodes.code(for: "ZTO", on: .doudian) == nil)
         #expect(PlatformCourierCodes.code(for: "JT", on: .jd) == nil)
-        #expect(PlatformCourierCodes.code(for: "9", on: .kuaishou) == nil)
+        #expect(PlatformCourierCodes.code(for: "9", on: .jd) == nil)
+    }
+
+    @Test("a courier already named in the platform's code goes as it is: 1499 on JD, 9 on 快手")
+    func platformCodesPassThrough() {
+        #expect(PlatformCourierCodes.code(for: "1499", on: .jd) == "1499")
+        #expect(PlatformCourierCodes.code(for: "9", on: .kuaishou) == "9")
+        #expect(PlatformCourierCodes.code(for: "zhongtong", on: .doudian) == nil)
     }
 
     @Test("a shop's own code wins over the built-in one")
