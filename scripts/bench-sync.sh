@@ -76,6 +76,8 @@ wait_for() {
 # start_simulator: a fresh simulator on free ports; sets control (its control API) and writes the 淘宝 demo shop's
 # credentials to $work/credentials.json.
 start_simulator() {
+    # A new log each time: an old one would show the previous simulator's ports before this one writes.
+    rm -f "$work/sim.log"
     "$simulator" --port 0 >"$work/sim.log" 2>&1 &
     sim_pid=$!
     wait_for "$work/sim.log" '^taobao on '
@@ -151,6 +153,7 @@ delay() {
     local db paid seen order
     new_database "delay-$1-$2"
     db=$database
+    rm -f "$work/serve.log"
     "$zhanggui" serve --port 0 --sync-interval "$1" --db "$db" >"$work/serve.log" 2>&1 &
     serve_pid=$!
     wait_for "$work/serve.log" 'listening on'
