@@ -36,8 +36,9 @@ browser-test: build
 	scripts/browser-test.sh "$$($(SWIFT) build --show-bin-path)/zhanggui"
 
 ## bench: measure the main job on synthetic orders on SQLite and on a throwaway PostgreSQL side by side (with the
-## ratio), on the full UCI year, label printing (1,000 labels), the HTTP server under load (wrk), then the web
-## pages' server time with 100,000 orders
+## ratio), on the full UCI year, label printing (1,000 labels), the HTTP server under load (wrk), the web pages'
+## server time with 100,000 orders, then shop sync against the platform simulator (10,000-order backfill, paid →
+## reviewable delay)
 bench: APT_PACKAGES += wrk jq curl postgresql
 bench: release
 	BENCH_RUNS=$(BENCH_RUNS) scripts/bench-engines.sh $(BENCH_ORDERS)
@@ -45,6 +46,7 @@ bench: release
 	.build/release/zhanggui bench --labels 1000
 	scripts/load-bench.sh
 	scripts/bench-pages.sh
+	scripts/bench-sync.sh
 
 ## sim: the platform simulator on 127.0.0.1 (docs/SIMULATOR.md), each demo shop seeded with 50 UCI invoices
 sim: deps

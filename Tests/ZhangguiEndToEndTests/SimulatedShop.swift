@@ -51,7 +51,7 @@ final class SimulatedShop: Sendable {
         companyID = try setup.createCompany(name: "联调店")
         try setup.addWarehouse(Warehouse(code: "MAIN", name: "MAIN", priority: 1, regions: []), companyID: companyID)
         try setup.setWaybillRange(
-            courierCode: Self.courierCode(platform),
+            courierCode: Self.courierCode,
             prefix: "ZT",
             first: 1,
             last: 999_999,
@@ -100,14 +100,19 @@ final class SimulatedShop: Sendable {
         }
     }
 
-    /// 中通's code as each platform spells it: a number for JD, PDD and 快手 (the simulator's choice of number).
-    ///
-    /// Shipping sends our courier's code as it is (docs/SYNC.md, known limitations), so the company's courier is
-    /// named the way the platform wants.
-    static func courierCode(_ platform: Platform) -> String {
+    /// The company's courier: 中通, by our code; each platform gets its own code for it (PlatformCourierCodes).
+    static let courierCode = "ZTO"
+
+    /// 中通 as the simulator records it per platform: TOP `ZTO`, JD 1499, PDD 115, 快手 9, 小红书 `zto` from the
+    /// built-in table; 抖店 has none, so its test shop names it `zhongtong` by hand.
+    static func platformCourierCode(_ platform: Platform) -> String {
         switch platform {
-        case .jd, .pinduoduo, .kuaishou: "9"
-        case .taobao, .doudian, .xiaohongshu: "ZTO"
+        case .taobao: "ZTO"
+        case .jd: "1499"
+        case .pinduoduo: "115"
+        case .doudian: "zhongtong"
+        case .kuaishou: "9"
+        case .xiaohongshu: "zto"
         }
     }
 
@@ -168,6 +173,18 @@ final class SimulatedShop: Sendable {
         return try world.createOrder(shopID: simShop.shopID, draft)
     }
 
+    /// Names our courier in the platform's code for this shop (`zhanggui shop set --courier`).
+    func setCourierCode(_ courierCode: String, _ platformCode: String) throws {
+        try ShopService(database: database, box: box)
+            .setCourierCode(courierCode, platformCode: platformCode, code: "SHOP", companyID: companyID)
+    }
+
+    /// The last error of the newest shipment-confirmation run.
+    func lastConfirmationError() throws -> String {
+        try database.read { try SyncRunRecords($0).recent(shopID: shopID, companyID: companyID, limit: 10) }
+            .first { $0.kind == .shipments }?.lastError ?? ""
+    }
+
     /// Moves the simulator's clock a minute on, past the sync's safety lag, and runs one pass.
     @discardableResult
     func syncAMinuteLater() throws -> SyncReport {
@@ -198,7 +215,7 @@ final class SimulatedShop: Sendable {
         let holds = try review.holds(tradeID: trade.id, companyID: companyID)
         if trade.state == .onHold { _ = try review.approve(tradeID: trade.id, companyID: companyID) }
         _ = try AllocationService(database: database).allocateApproved(companyID: companyID)
-        _ = try WaybillService(database: database, courier: OfflineRangeCourier(code: Self.courierCode(platform)))
+        _ = try WaybillService(database: database, courier: OfflineRangeCourier(code: Self.courierCode))
             .waybillAllocated(companyID: companyID)
         return (holds, try ShippingService(database: database).shipWaybilled(companyID: companyID))
     }

@@ -4,7 +4,7 @@ public import ZhangguiServices
 /// 京东 POP through JOS (specs/platform-apis.md §2).
 ///
 /// Orders come from `jingdong.pop.order.enSearch` (by modification time, `dateType` configurable), read from the
-/// last page backwards like the other platforms.
+/// last page backwards like the other platforms; refund applications from `refundapply.queryPageList`.
 public struct JDChannel: ShopChannel {
     public let platform = Platform.jd
     let gateway: JDGateway
@@ -71,14 +71,40 @@ public struct JDChannel: ShopChannel {
         return try JDOrderParser.order(from: info)
     }
 
-    /// Not available: the answer fields and status values of JOS after-sales listings are unconfirmed.
-    // Known limitation: JD refunds reach us through the orders instead (TRADE_CANCELED after payment is
-    // refunded, LOCKED holds the order), so nothing ships against an open refund; after-sales records after
-    // shipping are not listed until the JOS refund answers are confirmed.
+    /// Refund applications before shipping (`jingdong.pop.afs.soa.refundapply.queryPageList`), listed by
+    /// application time, read from the last page backwards like the orders.
+    // Known limitation: JOS lists applications by when they were made, not when they last changed, so a later
+    // decision on an application is not listed again. It is safe: an open application already held the order,
+    // and the decision reaches us through the order (TRADE_CANCELED after payment is refunded). After-service
+    // bills after shipping (`jingdong.asc.query.list`) are not listed: their answer fields are unconfirmed.
     public func refunds(modifiedIn window: SyncWindow, cursor: String?) throws(ChannelError) -> ChannelPage<
         PlatformRefund
     > {
-        ChannelPage(items: [], nextCursor: nil)
+        try gateway.context.checkWindow(window, maximumMillis: maximumWindowMillis)
+        let position = try PageCursor.read(cursor) ?? PageCursor(page: 1)
+        let settings = gateway.settings
+        let body = try gateway.call(
+            "jingdong.pop.afs.soa.refundapply.queryPageList",
+            [
+                "applyTimeStart": .string(PlatformTimestamp.gmt8Text(millis: window.startMillis)),
+                "applyTimeEnd": .string(PlatformTimestamp.gmt8Text(millis: window.endMillis)),
+                "pageIndex": .string(String(position.page)), "pageSize": .string(String(settings.pageSize)),
+            ]
+        )
+        guard let result = body.object("queryResult") else { throw body.malformed("queryResult", "is missing") }
+        let next = Paging.backwardsNext(
+            after: position,
+            total: try result.int("totalCount"),
+            pageSize: settings.pageSize,
+            firstPage: 1
+        )
+        let log = gateway.context.log
+        let refunds = try result.objects("result").mapChannel { (application: WireObject) throws(ChannelError) in
+            try JDRefundParser.refund(from: application, settings: settings) { code in
+                log.log(.warning, "channel.unknown_refund_status", [("platform", "jd"), ("status", String(code))])
+            }
+        }
+        return ChannelPage(items: refunds, nextCursor: next?.text)
     }
 
     public func confirmShipment(_ shipment: PlatformShipment) throws(ChannelError) {

@@ -1,3 +1,5 @@
+public import ZhangguiCore
+
 /// What a 京东 JOS channel may be told; most JOS facts are unconfirmed (docs/CHANNELS.md).
 public struct JDSettings: Sendable, Hashable {
     /// 1–100 (unconfirmed maximum; qihangerp uses 10).
@@ -15,6 +17,11 @@ public struct JDSettings: Sendable, Hashable {
     public var fallbackRetrySeconds: Int
     /// Where refresh tokens are exchanged (unconfirmed path).
     public var refreshTokenURL: String
+    /// Refund-application `status` codes to ours (unconfirmed: 0 未审核, 1 审核通过, 2 审核不通过, 3 已退款,
+    /// 4 已取消). A code not in the map is read as an open request and logged (`channel.unknown_refund_status`).
+    public var refundStatusMap: [Int64: AfterSaleStatus]
+    /// Whether `applyRefundSum` is in fen (unconfirmed: yes; false reads it as yuan).
+    public var refundAmountsInFen: Bool
 
     public init(
         pageSize: Int64 = 50,
@@ -27,7 +34,11 @@ public struct JDSettings: Sendable, Hashable {
         authorizationExpiredCodes: Set<String> = ["19"],
         rateLimitCodes: Set<String> = [],
         fallbackRetrySeconds: Int = 10,
-        refreshTokenURL: String = "https://open-oauth.jd.com/oauth2/refresh_token"
+        refreshTokenURL: String = "https://open-oauth.jd.com/oauth2/refresh_token",
+        refundStatusMap: [Int64: AfterSaleStatus] = [
+            0: .requested, 1: .awaitingReturn, 2: .refused, 3: .succeeded, 4: .closed,
+        ],
+        refundAmountsInFen: Bool = true
     ) {
         self.pageSize = pageSize
         self.maximumWindowMillis = maximumWindowMillis
@@ -37,6 +48,8 @@ public struct JDSettings: Sendable, Hashable {
         self.rateLimitCodes = rateLimitCodes
         self.fallbackRetrySeconds = fallbackRetrySeconds
         self.refreshTokenURL = refreshTokenURL
+        self.refundStatusMap = refundStatusMap
+        self.refundAmountsInFen = refundAmountsInFen
     }
 
     static let orderFields = [

@@ -24,6 +24,15 @@ public struct KuaishouSettings: Sendable, Hashable {
     public var fallbackRetrySeconds: Int
     /// The refresh token's lifetime when the answer does not state it (180 days per the spec).
     public var refreshLifetimeMillis: Int64
+    /// `changeType` of `open.item.sku.stock.update` that adds `skuChangeStock` (unconfirmed: 1).
+    public var stockIncreaseChangeType: Int64
+    /// `changeType` that takes `skuChangeStock` away (unconfirmed: 2).
+    public var stockDecreaseChangeType: Int64
+    /// Where `open.item.get` lists an item's SKUs, and each SKU's id and stock (unconfirmed: `skuInfos`,
+    /// `kwaiSkuId`, `skuStock`).
+    public var itemSKUsField: String
+    public var itemSKUIDField: String
+    public var itemSKUStockField: String
 
     public init(
         signMethod: KuaishouSignMethod = .hmacSHA256,
@@ -39,7 +48,12 @@ public struct KuaishouSettings: Sendable, Hashable {
         expiredMarkers: [String] = ["鉴权失败", "TOKEN过期", "AUTHORIZATION_REVOKED", "refreshToken.discarded"],
         rateLimitMarkers: [String] = ["exceed qps limit", "exceed quota limit"],
         fallbackRetrySeconds: Int = 1,
-        refreshLifetimeMillis: Int64 = 180 * 86_400_000
+        refreshLifetimeMillis: Int64 = 180 * 86_400_000,
+        stockIncreaseChangeType: Int64 = 1,
+        stockDecreaseChangeType: Int64 = 2,
+        itemSKUsField: String = "skuInfos",
+        itemSKUIDField: String = "kwaiSkuId",
+        itemSKUStockField: String = "skuStock"
     ) {
         self.signMethod = signMethod
         self.pageSize = pageSize
@@ -53,5 +67,10 @@ public struct KuaishouSettings: Sendable, Hashable {
         self.rateLimitMarkers = rateLimitMarkers
         self.fallbackRetrySeconds = fallbackRetrySeconds
         self.refreshLifetimeMillis = refreshLifetimeMillis
+        self.stockIncreaseChangeType = stockIncreaseChangeType
+        self.stockDecreaseChangeType = stockDecreaseChangeType
+        self.itemSKUsField = itemSKUsField
+        self.itemSKUIDField = itemSKUIDField
+        self.itemSKUStockField = itemSKUStockField
     }
 }

@@ -103,6 +103,30 @@ public struct ShopService: Sendable {
         }
     }
 
+    /// Names our courier `courierCode` in the shop's platform code for shipment confirmations, or (nil) goes back
+    /// to the built-in code of ``PlatformCourierCodes``.
+    /// - Throws: ``ShopError`` `.badSetting` for a code longer than 64 characters or holding control characters.
+    public func setCourierCode(_ courierCode: String, platformCode: String?, code: String, companyID: Int64) throws {
+        for text in [courierCode, platformCode ?? ""] {
+            guard text.count <= 64, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else { throw ShopError(code: .badSetting, detail: "a courier code is at most 64 plain characters") }
+        }
+        let shop = try shop(code: code, companyID: companyID)
+        try database.write { connection in
+            let records = ShopCourierCodeRecords(connection)
+            if let platformCode {
+                try records.set(
+                    courierCode: courierCode,
+                    platformCode: platformCode,
+                    shopID: shop.shopID,
+                    companyID: companyID
+                )
+            } else {
+                try records.remove(courierCode: courierCode, shopID: shop.shopID, companyID: companyID)
+            }
+        }
+    }
+
     /// The open credentials of a connected shop.
     /// - Throws: ``SecretKeyError`` `.cannotOpen` when they were sealed under another key or changed.
     public func credentials(of shop: ShopConnection, companyID: Int64) throws -> ShopCredentials {

@@ -26,6 +26,9 @@ extension SyncService {
             )
         }
         guard !due.isEmpty else { return (0, 0) }
+        let courierCodes = try database.read {
+            try ShopCourierCodeRecords($0).all(shopID: shop.shopID, companyID: company)
+        }
         var sent = 0
         var failed = 0
         _ = try logged(.shipments, window: nil, session: session) { runID in
@@ -40,7 +43,7 @@ extension SyncService {
                     )
                 }
                 guard claimed else { continue }
-                let error = try send(upload, session: session)
+                let error = try send(upload, courierCodes: courierCodes, session: session)
                 var item = SyncCounts()
                 if error == nil {
                     sent += 1
@@ -58,18 +61,38 @@ extension SyncService {
     }
 
     /// Sends one confirmation and records the answer; returns the error when it failed.
+    ///
+    /// The courier is named in the platform's own code (``PlatformCourierCodes``, the shop's codes first); a
+    /// courier the platform has no known code for is not sent at all: the confirmation waits, failed with an error
+    /// saying which code to set, and goes out on a later pass once the shop has it.
     /// - Throws: a ``ChannelError`` that stops the pass (expired grant, rate limit, platform down), after putting
     ///   the confirmation back in the queue.
-    private func send(_ upload: ShipmentUpload, session: ShopSession) throws -> String? {
-        let shipment = PlatformShipment(
-            platformOrderID: upload.platformOrderID,
-            courierCode: upload.courierCode,
-            trackingNumber: upload.trackingNumber
-        )
+    private func send(_ upload: ShipmentUpload, courierCodes: [String: String], session: ShopSession) throws
+        -> String?
+    {
         let records = { (body: (ShipmentUploadRecords) throws -> Void) in
             try database.write { try body(ShipmentUploadRecords($0)) }
         }
         let retry = nowMillis() + min(3_600_000, 60_000 << min(upload.attempts, 6))
+        let platform = session.shop.platform
+        guard
+            let courierCode = PlatformCourierCodes.code(
+                for: upload.courierCode,
+                on: platform,
+                shopCodes: courierCodes
+            )
+        else {
+            let error =
+                "order \(upload.platformOrderID): courier \(upload.courierCode) has no \(platform.displayName) code; "
+                + "set it with: zhanggui shop set \(session.shop.shopCode) --courier \(upload.courierCode)=CODE"
+            try records { try $0.markFailed(upload.id, error: error, nextAttemptMillis: retry) }
+            return error
+        }
+        let shipment = PlatformShipment(
+            platformOrderID: upload.platformOrderID,
+            courierCode: courierCode,
+            trackingNumber: upload.trackingNumber
+        )
         do {
             try session.channel.confirmShipment(shipment)
             try records { try $0.markSent(upload.id, atMillis: nowMillis()) }

@@ -127,6 +127,22 @@ extension ShopCommands {
         if arguments.flag("pause") || arguments.flag("resume") {
             try service.setPaused(arguments.flag("pause"), code: code, companyID: companyID)
         }
+        for pair in arguments.options("courier") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].trimmed.isEmpty else {
+                throw UsageError("--courier needs OURS=THEIRS, such as ZTO=zhongtong; got '\(pair)'")
+            }
+            let platformCode = parts[1].trimmed
+            try service.setCourierCode(
+                parts[0].trimmed,
+                platformCode: platformCode.isEmpty ? nil : platformCode,
+                code: code,
+                companyID: companyID
+            )
+            Output.line(
+                "shop \(code): courier \(parts[0].trimmed) → \(platformCode.isEmpty ? "built-in" : platformCode)"
+            )
+        }
         let status = try shop(code, database, companyID).status
         Output.line(
             "shop \(code): \(status.chineseName), overlap \(plan.overlapMillis / 1000) s, lag \(plan.safetyLagMillis / 1000) s, "

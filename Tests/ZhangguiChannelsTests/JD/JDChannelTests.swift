@@ -72,4 +72,69 @@ struct JDChannelTests {
             try Self.channel(StubTransport(answer)).order(platformOrderID: "1")
         }
     }
+
+    static func applications(total: Int, statuses: [Int]) -> String {
+        let items = statuses.enumerated().map { index, status in
+            #"{"id":"R\#(index + 1)","orderId":"300001","status":\#(status),"applyTime":"2023-11-15 06:05:00","#
+                + #""checkTime":"2023-11-15 06:07:30","applyRefundSum":3100,"reason":"不想要了","buyerName":"***"}"#
+        }
+        return #"{"jingdong_pop_afs_soa_refundapply_queryPageList_responce":{"code":"0","queryResult":{"#
+            + #""success":true,"totalCount":\#(total),"result":[\#(items.joined(separator: ","))]}}}"#
+    }
+
+    @Test("refund applications are listed by apply time, from the last page back to the first")
+    func refundApplications() throws {
+        // 120 applications at 50 a page: page 1 (learns the total), then 3, 2 and 1 again.
+        let transport = StubTransport(Self.applications(total: 120, statuses: [0]))
+        let channel = Self.channel(transport)
+        var cursor: String?
+        var pages: [String] = []
+        repeat {
+            let page = try channel.refunds(modifiedIn: Self.window, cursor: cursor)
+            cursor = page.nextCursor
+            let business = try JSONValue.parse(transport.form(transport.requests.count - 1)["360buy_param_json"] ?? "")
+            pages.append(business["pageIndex"]?.text ?? "")
+        } while cursor != nil
+        #expect(pages == ["1", "3", "2", "1"])
+        let business = try JSONValue.parse(transport.form(0)["360buy_param_json"] ?? "")
+        #expect(business["applyTimeStart"] == .string("2023-11-15 05:13:20"))
+        #expect(business["applyTimeEnd"] == .string("2023-11-15 06:13:20"))
+        #expect(transport.form(0)["method"] == "jingdong.pop.afs.soa.refundapply.queryPageList")
+    }
+
+    @Test(
+        "an application's status and amount are read as the settings say; an unknown status stays open",
+        arguments: [
+            (0, AfterSaleStatus.requested), (1, .awaitingReturn), (2, .refused), (3, .succeeded), (4, .closed),
+            (99, .requested),
+        ]
+    )
+    func applicationStatus(code: Int, expected: AfterSaleStatus) throws {
+        let page = try Self.channel(StubTransport(Self.applications(total: 1, statuses: [code])))
+            .refunds(modifiedIn: Self.window, cursor: nil)
+        let refund = try #require(page.items.first)
+        #expect(refund.status == expected)
+        #expect(refund.refundID == "R1")
+        #expect(refund.platformOrderID == "300001")
+        #expect(refund.kind == .refundOnly)
+        #expect(refund.amount == Money(fen: 3100))
+        // 2023-11-15 06:05:00 and 06:07:30 GMT+8 = 1699999500 s and 1699999650 s UTC.
+        #expect(refund.createdAtMillis == 1_699_999_500_000)
+        #expect(refund.modifiedAtMillis == 1_699_999_650_000)
+    }
+
+    @Test("amounts in yuan when the settings say so: 3100 yuan is 310000 fen")
+    func refundAmountInYuan() throws {
+        var settings = JDSettings()
+        settings.refundAmountsInFen = false
+        let channel = JDChannel(
+            credentials: credentials(.jd),
+            transport: StubTransport(Self.applications(total: 1, statuses: [0])),
+            settings: settings,
+            clock: fixedClock,
+            log: .silent
+        )
+        let refund = try #require(try channel.refunds(modifiedIn: Self.window, cursor: nil).items.first)
+        #expect(refund.amount == Money(fen: 310_000))
+    }
 }

@@ -94,4 +94,59 @@ struct KuaishouChannelTests {
             try Self.channel(StubTransport(answer)).refreshAuthorization(credentials(.kuaishou).authorization)
         }
     }
+
+    static func item(stock: Int) -> String {
+        #"{"result":1,"data":{"kwaiItemId":60001,"skuInfos":[{"kwaiSkuId":50009,"skuStock":99},"#
+            + #"{"kwaiSkuId":50001,"relSkuId":"SKU-1","skuStock":\#(stock)}]}}"#
+    }
+
+    @Test(
+        "stock is set by sending the difference to the platform's stock: 7 → 10 adds 3, 12 → 10 takes 2",
+        arguments: [(7, 3, 1), (12, 2, 2)]
+    )
+    func stockDelta(current: Int, change: Int64, changeType: Int64) throws {
+        let transport = StubTransport(Self.item(stock: current), #"{"result":1,"data":{}}"#)
+        try Self.channel(transport).pushStock(PlatformStockUpdate(itemID: "60001", skuID: "50001", quantity: 10))
+        #expect(transport.requests.count == 2)
+        #expect(transport.requests[0].url.hasPrefix("https://kuaishou.test/open/item/get?"))
+        #expect(try JSONValue.parse(transport.query(0)["param"] ?? "")["kwaiItemId"] == .int(60001))
+        #expect(transport.requests[1].url == "https://kuaishou.test/open/item/sku/stock/update")
+        let business = try JSONValue.parse(transport.form(1)["param"] ?? "")
+        #expect(business["kwaiItemId"] == .int(60001))
+        #expect(business["skuId"] == .int(50001))
+        #expect(business["skuChangeStock"] == .int(change))
+        #expect(business["changeType"] == .int(changeType))
+    }
+
+    @Test("nothing is sent when the platform already holds the quantity")
+    func stockUnchanged() throws {
+        let transport = StubTransport(Self.item(stock: 10))
+        try Self.channel(transport).pushStock(PlatformStockUpdate(itemID: "60001", skuID: "50001", quantity: 10))
+        #expect(transport.requests.count == 1)
+    }
+
+    @Test("the direction codes are settings: with 0 for adding, 7 → 10 sends changeType 0")
+    func stockChangeTypeSetting() throws {
+        var settings = KuaishouSettings()
+        settings.stockIncreaseChangeType = 0
+        let transport = StubTransport(Self.item(stock: 7), #"{"result":1,"data":{}}"#)
+        let channel = KuaishouChannel(
+            credentials: credentials(.kuaishou, endpoint: "https://kuaishou.test"),
+            transport: transport,
+            settings: settings,
+            clock: fixedClock,
+            log: .silent
+        )
+        try channel.pushStock(PlatformStockUpdate(itemID: "60001", skuID: "50001", quantity: 10))
+        #expect(try JSONValue.parse(transport.form(1)["param"] ?? "")["changeType"] == .int(0))
+    }
+
+    @Test("a SKU the item does not list is refused before any change is sent")
+    func stockUnknownSKU() {
+        let transport = StubTransport(Self.item(stock: 7))
+        #expect(throws: ChannelError.rejected(code: "sku-not-listed", message: "快手 item 60001 has no SKU 50002")) {
+            try Self.channel(transport).pushStock(PlatformStockUpdate(itemID: "60001", skuID: "50002", quantity: 10))
+        }
+        #expect(transport.requests.count == 1)
+    }
 }

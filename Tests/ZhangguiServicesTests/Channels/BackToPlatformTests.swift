@@ -92,6 +92,7 @@ struct BackToPlatformTests {
         #expect(try bed.runs().filter { $0.kind == .shipments }.map(\.counts.changed) == [1])
         #expect(bed.channel.shipments.map(\.platformOrderID) == ["S1"])
         #expect(bed.channel.shipments.first?.trackingNumber.hasPrefix("ZG") == true)
+        #expect(bed.channel.shipments.first?.courierCode == "ZTO")
     }
 
     @Test("a refused confirmation is tried again a minute later, then two, until accepted", arguments: Engine.all)

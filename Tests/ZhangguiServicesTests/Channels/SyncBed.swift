@@ -36,8 +36,16 @@ final class SyncBed: Sendable {
             authorization: grant,
             endpoint: "http://127.0.0.1:1/router/rest"
         )
-        shopID = try ShopService(database: shop.database, box: box)
-            .connect(code: "TB", name: "淘宝店", credentials: credentials, plan: plan, companyID: shop.companyID)
+        let shops = ShopService(database: shop.database, box: box)
+        shopID = try shops.connect(
+            code: "TB",
+            name: "淘宝店",
+            credentials: credentials,
+            plan: plan,
+            companyID: shop.companyID
+        )
+        // The test company's courier ZG is no real courier: the shop names it in TOP's code by hand.
+        try shops.setCourierCode("ZG", platformCode: "ZTO", code: "TB", companyID: shop.companyID)
     }
 
     var companyID: Int64 { shop.companyID }

@@ -111,6 +111,25 @@ struct KuaishouContext {
         return .object([:])
     }
 
+    /// `open.item.get(kwaiItemId)`: the item's SKUs with their stock (answer fields unconfirmed: `skuInfos[]`
+    /// of `kwaiSkuId`, `relSkuId`, `skuStock`).
+    func item() throws(GatewayError) -> JSONValue {
+        let item = try parameters.required("kwaiItemId")
+        let skus = world.listings(shopID: shopID).filter { $0.itemID == item }
+        guard !skus.isEmpty else { throw .notFound("商品不存在") }
+        return .object([
+            "kwaiItemId": .identifier(item),
+            "skuInfos": .array(
+                skus.map { sku in
+                    .object([
+                        "kwaiSkuId": .identifier(sku.skuID), "relSkuId": .string(sku.outerID),
+                        "skuStock": .int(sku.quantity),
+                    ])
+                }
+            ),
+        ])
+    }
+
     private func afterSales(_ order: SimOrder) -> [SimAfterSale] {
         world.afterSales(shopID: shopID, orderID: order.orderID)
     }

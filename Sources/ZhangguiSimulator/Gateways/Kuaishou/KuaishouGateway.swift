@@ -11,6 +11,7 @@ struct KuaishouGateway: Gateway {
     static let methods = [
         "open.order.cursor.list", "open.order.detail", "open.seller.order.refund.pcursor.list",
         "open.seller.order.goods.deliver", "open.item.sku.stock.update",
+        "open.item.get",
     ]
     let paths: [(HTTPMethod, String)] = methods.flatMap { method in
         let path = "/" + method.replacingOccurrences(of: ".", with: "/")
@@ -54,6 +55,7 @@ struct KuaishouGateway: Gateway {
         case "open.seller.order.refund.pcursor.list": data = try context.refunds()
         case "open.seller.order.goods.deliver": data = try context.deliver()
         case "open.item.sku.stock.update": data = try context.updateStock()
+        case "open.item.get": data = try context.item()
         default: throw .unknownMethod(call.apiMethod)
         }
         return .object(["result": .int(1), "error_msg": .string(""), "data": data])
