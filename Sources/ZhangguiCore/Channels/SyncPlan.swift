@@ -1,8 +1,9 @@
 /// How far a shop's sync reaches and in what steps: the pure arithmetic of incremental sync, in UTC milliseconds.
 ///
-/// A run covers `[start, end)`: `end` is now less a safety lag, so an order changed in the last moments (whose
-/// listing the platform may not have settled) is taken by the next run rather than missed; `start` is the last
-/// checkpoint less an overlap, so an order the platform listed late is read again. The span is cut into windows no
+/// A run covers `[start, end)`: `end` is now less a safety lag (none by default), and `start` is the last checkpoint
+/// less an overlap, so an order the platform listed late, or changed in the last moments of a run, is read again by
+/// the next run rather than missed. With no lag an order paid just before a run is reviewable after that run, which
+/// keeps paid → reviewable within one sync interval. The span is cut into windows no
 /// longer than the platform allows, each starting where the previous one ended: a modification time falls in
 /// exactly one window of a run.
 public struct SyncPlan: Hashable, Sendable {
@@ -15,7 +16,7 @@ public struct SyncPlan: Hashable, Sendable {
 
     public init(
         overlapMillis: Int64 = 300_000,
-        safetyLagMillis: Int64 = 10_000,
+        safetyLagMillis: Int64 = 0,
         firstLookbackMillis: Int64 = 86_400_000
     ) {
         precondition(overlapMillis >= 0 && safetyLagMillis >= 0 && firstLookbackMillis > 0, "sync spans are positive")

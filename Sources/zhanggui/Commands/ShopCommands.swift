@@ -38,7 +38,7 @@ enum ShopCommands {
             push-stock  pushes the stock of every mapped listing SKU whose quantity changed.
             set         --share PERCENT of the available stock (default 100), --buffer units kept back, --max
                         the most offered; --overlap-seconds each run reads again of the previous one (default
-                        300), --lag-seconds it stays behind now (default 10); --pause or --resume the shop's sync;
+                        300), --lag-seconds it stays behind now (default 0); --pause or --resume the shop's sync;
                         --courier OURS=THEIRS (repeatable) names our courier in the platform's own code when
                         shipments are confirmed (OURS= alone goes back to the built-in code; docs/SYNC.md).
             log         the newest runs of the sync log (default 20).
