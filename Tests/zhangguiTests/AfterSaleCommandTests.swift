@@ -35,6 +35,8 @@ struct AfterSaleCommandTests {
         let early = try tool(["after-sale", "refund", "1"])
         let refusal = try String(contentsOf: log, encoding: .utf8)
         let agreed = try tool(["after-sale", "agree", "1"])
+        let foreign = try tool(["after-sale", "receive", "1", "2:defective"])
+        let foreignRefusal = try String(contentsOf: log, encoding: .utf8)
         let received = try tool(["after-sale", "receive", "1", "1:defective"])
         let refunded = try tool(["after-sale", "refund", "1"])
         let stock = try tool(["stock", "MUG-01"])
@@ -49,7 +51,11 @@ struct AfterSaleCommandTests {
         #expect(early.status == 1)
         #expect(refusal.contains("a returnAndRefund case in state requested (待处理) cannot refund"))
         #expect(agreed.status == 0)
-        #expect(received.output.contains("line #1 × 1 defective"))
+        // EX1001 has line 1 (MUG-01) and line 2 (CUP-02); the case covers line 1 only.
+        #expect(foreign.status == 2)
+        #expect(foreignRefusal.contains("'2:defective': line 2 is not in this case; it covers line 1"))
+        #expect(opened.output.hasPrefix("case 1 on order EX1001: returnAndRefund"))
+        #expect(received.output.contains("line 1 (MUG-01) × 1 defective"))
         #expect(refunded.output.contains("refunded 已退款"))
         // 100 opening − 2 shipped + 1 back, held back from sale.
         #expect(stock.output.contains("MUG-01    MAIN  99        0     1     98"))

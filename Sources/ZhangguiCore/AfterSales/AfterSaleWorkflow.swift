@@ -44,11 +44,16 @@ public enum AfterSaleWorkflow {
         guard allowed else {
             throw AfterSaleError(
                 code: .illegalTransition,
-                detail: "a \(kind.rawValue) case in state \(state.rawValue) (\(state.chineseName)) cannot "
+                detail: "\(article(before: kind.rawValue)) \(kind.rawValue) case in state \(state.rawValue) (\(state.chineseName)) cannot "
                     + action.rawValue
             )
         }
         return action.target
+    }
+
+    /// "an" before a word that starts with a vowel (an exchange), "a" otherwise (a reship).
+    private static func article(before word: String) -> String {
+        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     /// The actions allowed for a case of `kind` in `state`, in the order of ``AfterSaleAction``.

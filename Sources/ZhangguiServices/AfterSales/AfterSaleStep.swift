@@ -47,7 +47,10 @@ struct AfterSaleStep {
     /// 退货入库: the case's units back into the warehouse each left from, at the cost it left with — sellable units
     /// into available stock, defective ones held back (frozen) — and that cost out of the cost of goods sold, in
     /// red: Dr 库存商品, Dr 主营业务成本 (negative).
+    /// - Throws: ``AfterSaleError`` `badLines` naming a line in `conditions` the case does not cover; nothing is
+    ///   received then.
     func receiveGoods(conditions: [Int64: ReturnCondition]) throws {
+        try requireCaseLines(conditions.keys)
         let shipped = try shippedCosts()
         let codes = try CatalogRecords(connection).index(companyID: context.id, currency: currency).codeByID
         let book = StockBook(connection, currency: currency)
@@ -85,6 +88,20 @@ struct AfterSaleStep {
             try records.setCondition(condition, caseID: self.case.id, lineID: line.id)
         }
         try bookReturnedCost(costBySKU)
+    }
+
+    /// Refuses a condition given for a line the case does not cover, naming it as the order shows it.
+    private func requireCaseLines(_ lineIDs: some Collection<Int64>) throws {
+        let covered = Set(self.case.lines.map(\.lineID))
+        let strangers = lineIDs.filter { !covered.contains($0) }.sorted()
+        guard let first = strangers.first else { return }
+        let name = trade.line(first).map { "line \($0.lineNo) (\($0.merchantCode))" } ?? "line id \(first)"
+        let coveredNumbers = self.case.lines.compactMap { trade.line($0.lineID)?.lineNo }.sorted()
+        throw AfterSaleError(
+            code: .badLines,
+            detail: "\(name) is not in case \(self.case.id); it covers line\(coveredNumbers.count == 1 ? "" : "s") "
+                + coveredNumbers.map(String.init).joined(separator: ", ")
+        )
     }
 
     /// What the trade's lines left with: as shipping recorded it, or read from the stock ledger for a trade shipped

@@ -49,7 +49,7 @@ enum AfterSaleCommand {
                     return state
                 }
                 let cases = try service.cases(companyID: companyID, state: state, limit: 1000)
-                Output.table(cases.map(row))
+                Output.table(try cases.map { try row($0, database, companyID) })
             case "open":
                 try open(words, arguments, service, database, companyID, audit)
             case "from-platform":
@@ -60,30 +60,35 @@ enum AfterSaleCommand {
                 )
             case "receive":
                 let id = try caseID(words, at: 1)
-                let lines =
-                    try service.find(id, companyID: companyID).map { try tradeLines($0.tradeID, database, companyID) }
-                    ?? []
+                guard let found = try service.find(id, companyID: companyID) else { throw Refusal("no case \(id)") }
+                let covered = Set(found.lines.map(\.lineID))
+                let lines = try tradeLines(found.tradeID, database, companyID).filter { covered.contains($0.id) }
                 let conditions = try Dictionary(words.dropFirst(2).map { try condition($0, lines: lines) }) { $1 }
-                show(try service.receiveReturn(caseID: id, conditions: conditions, companyID: companyID, audit: audit))
+                let received = try service.receiveReturn(
+                    caseID: id,
+                    conditions: conditions,
+                    companyID: companyID,
+                    audit: audit
+                )
+                try show(received, database, companyID)
             default:
                 if let action = AfterSaleAction(rawValue: words[0]) {
-                    show(
-                        try service.perform(
-                            action,
-                            caseID: try caseID(words, at: 1),
-                            companyID: companyID,
-                            audit: audit
-                        )
+                    let moved = try service.perform(
+                        action,
+                        caseID: try caseID(words, at: 1),
+                        companyID: companyID,
+                        audit: audit
                     )
+                    try show(moved, database, companyID)
                 } else {
                     let id = try caseID(words, at: 0)
                     guard let found = try service.find(id, companyID: companyID) else { throw Refusal("no case \(id)") }
-                    show(found)
+                    try show(found, database, companyID)
                 }
             }
             return 0
         } catch let error as AfterSaleError {
-            Output.error("after-sale: \(error.detail)")
+            Output.error("zhanggui after-sale: \(error.detail)")
             return 1
         }
     }
@@ -128,7 +133,7 @@ enum AfterSaleCommand {
             refund: refund,
             reason: arguments.option("reason") ?? ""
         )
-        show(try service.open(draft, companyID: companyID, audit: audit))
+        try show(try service.open(draft, companyID: companyID, audit: audit), database, companyID)
     }
 
     private static func caseID(_ words: [String], at index: Int) throws -> Int64 {
@@ -144,31 +149,52 @@ enum AfterSaleCommand {
             let condition = ReturnCondition(rawValue: String(parts[1]))
         else { throw UsageError("'\(word)': LINE:defective or LINE:sellable") }
         guard let line = lines.first(where: { $0.lineNo == number }) else {
-            throw UsageError("'\(word)': no line \(number)")
+            let covered = lines.map { String($0.lineNo) }.sorted().joined(separator: ", ")
+            throw UsageError("'\(word)': line \(number) is not in this case; it covers line \(covered)")
         }
         return (line.id, condition)
     }
 
     private static func tradeLines(_ id: Int64, _ database: any Database, _ companyID: Int64) throws -> [StoredLine] {
-        try database.read { try TradeRecords($0, currency: .cny).trade(id: id, companyID: companyID)?.lines ?? [] }
+        try trade(id, database, companyID)?.lines ?? []
     }
 
-    private static func row(_ record: AfterSaleCaseRecord) -> [String] {
+    private static func trade(_ id: Int64, _ database: any Database, _ companyID: Int64) throws -> StoredTrade? {
+        try database.read { try TradeRecords($0, currency: .cny).trade(id: id, companyID: companyID) }
+    }
+
+    /// The order number the clerk knows (the platform's), or the internal id when the order is gone.
+    private static func orderNumber(_ id: Int64, _ database: any Database, _ companyID: Int64) throws -> String {
+        try trade(id, database, companyID).map { Output.printable($0.platformOrderID) } ?? "#\(id)"
+    }
+
+    private static func row(_ record: AfterSaleCaseRecord, _ database: any Database, _ companyID: Int64) throws
+        -> [String]
+    {
         [
-            String(record.id), "order #\(record.tradeID)", record.kind.chineseName, record.state.chineseName,
-            Output.yuan(record.refund.fen), Output.printable(record.reason),
+            String(record.id), try orderNumber(record.tradeID, database, companyID), record.kind.chineseName,
+            record.state.chineseName, Output.yuan(record.refund.fen), Output.printable(record.reason),
         ]
     }
 
-    private static func show(_ record: AfterSaleCaseRecord) {
+    /// The case with its order, lines and replacement named as `zhanggui order` shows them.
+    private static func show(_ record: AfterSaleCaseRecord, _ database: any Database, _ companyID: Int64) throws {
+        let order = try trade(record.tradeID, database, companyID)
+        let orderName = order.map { Output.printable($0.platformOrderID) } ?? "#\(record.tradeID)"
         Output.line(
-            "case \(record.id) on order #\(record.tradeID): \(record.kind.rawValue) \(record.kind.chineseName), "
+            "case \(record.id) on order \(orderName): \(record.kind.rawValue) \(record.kind.chineseName), "
                 + "\(record.state.rawValue) \(record.state.chineseName), refund \(Output.yuan(record.refund.fen))"
         )
         for line in record.lines {
-            Output.line("  line #\(line.lineID) × \(line.quantity)" + (line.condition.map { " \($0.rawValue)" } ?? ""))
+            let name = order?.lines.first(where: { $0.id == line.lineID }).map { "line \($0.lineNo) (\(Output.printable($0.merchantCode)))" }
+            Output.line(
+                "  \(name ?? "line id \(line.lineID)") × \(line.quantity)"
+                    + (line.condition.map { " \($0.rawValue)" } ?? "")
+            )
         }
-        if let replacement = record.replacementTradeID { Output.line("  replacement order #\(replacement)") }
+        if let replacement = record.replacementTradeID {
+            Output.line("  replacement order \(try orderNumber(replacement, database, companyID))")
+        }
         let actions = AfterSaleWorkflow.actions(from: record.state, kind: record.kind).map(\.rawValue)
         Output.line("  next: " + (actions.isEmpty ? "nothing (finished)" : actions.joined(separator: ", ")))
     }

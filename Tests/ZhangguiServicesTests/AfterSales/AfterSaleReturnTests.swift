@@ -81,6 +81,31 @@ struct AfterSaleReturnTests {
         #expect(try IntegrityCheck(database: bed.shop.database).run(companyID: bed.shop.companyID).isClean)
     }
 
+    @Test("receiving a line the case does not cover is refused naming it; nothing comes back", arguments: Engine.all)
+    func receiveForeignLine(engine: Engine) throws {
+        let bed = try AfterSaleBed(engine)
+        let opened = try bed.open(.returnAndRefund, "B", units: 1)
+        try bed.perform([.agree], on: opened.id)
+        let levelB = try bed.shop.level("B")
+        let levelA = try bed.shop.level("A")
+
+        #expect {
+            _ = try bed.service.receiveReturn(
+                caseID: opened.id,
+                conditions: [try bed.lineID("A"): .defective],
+                companyID: bed.shop.companyID,
+                audit: bed.audit
+            )
+        } throws: { error in
+            // T1's lines are A, B, C in that order: the case covers line 2 (B), not line 1 (A).
+            (error as? AfterSaleError)?.code == .badLines
+                && (error as? AfterSaleError)?.detail == "line 1 (A) is not in case \(opened.id); it covers line 2"
+        }
+        #expect(try bed.service.find(opened.id, companyID: bed.shop.companyID)?.state == .agreed)
+        #expect(try bed.shop.level("B") == levelB)
+        #expect(try bed.shop.level("A") == levelA)
+    }
+
     @Test("an illegal move is refused naming the state, and changes nothing", arguments: Engine.all)
     func illegalMove(engine: Engine) throws {
         let bed = try AfterSaleBed(engine)

@@ -146,11 +146,14 @@ extension ZhangguiAPI {
         let lines = try tradeLines(current.orderID, principal)
         var conditions: [Int64: ReturnCondition] = [:]
         for (index, line) in (body.lines ?? []).enumerated() {
-            guard let stored = lines.first(where: { $0.lineNo == line.lineNo }) else {
+            guard let stored = lines.first(where: { $0.lineNo == line.lineNo }),
+                current.lines.contains(where: { $0.lineNo == line.lineNo })
+            else {
+                let covered = current.lines.map { String($0.lineNo) }.joined(separator: ", ")
                 throw HTTPError(
                     .badRequest,
                     code: .invalidValue,
-                    message: "no such line",
+                    message: "line \(line.lineNo) is not in this case; it covers line \(covered)",
                     field: "lines[\(index)].lineNo"
                 )
             }

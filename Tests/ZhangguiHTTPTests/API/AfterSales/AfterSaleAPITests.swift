@@ -65,6 +65,12 @@ struct AfterSaleAPITests {
         let path = "/api/v1/after-sales/\(id)"
         let early = try await shop.call("POST", path + "/transition", as: clerk, json: #"{"action":"refund"}"#)
         _ = try await shop.call("POST", path + "/transition", as: clerk, json: #"{"action":"agree"}"#)
+        let foreign = try await shop.call(
+            "POST",
+            path + "/receive",
+            as: clerk,
+            json: #"{"lines":[{"lineNo":5,"condition":"defective"}]}"#
+        )
         let received = try await shop.call(
             "POST",
             path + "/receive",
@@ -84,6 +90,9 @@ struct AfterSaleAPITests {
         #expect(try opened.json["actions"] as? [String] == ["agree", "refuse", "cancel"])
         #expect(early.status == 409)
         #expect(try (early.error["message"] as? String)?.contains("in state requested") == true)
+        #expect(foreign.status == 400)
+        #expect(try foreign.error["field"] as? String == "lines[0].lineNo")
+        #expect(try foreign.error["message"] as? String == "line 5 is not in this case; it covers line 1")
         #expect(try (received.json["lines"] as? [[String: Any]])?.first?["condition"] as? String == "defective")
         #expect(try refunded.json["state"] as? String == "refunded")
         #expect(actions == ["afterSale.open", "afterSale.agree", "afterSale.receive", "afterSale.refund"])
