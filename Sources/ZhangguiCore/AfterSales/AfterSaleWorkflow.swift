@@ -44,8 +44,8 @@ public enum AfterSaleWorkflow {
         guard allowed else {
             throw AfterSaleError(
                 code: .illegalTransition,
-                detail: "\(article(before: kind.rawValue)) \(kind.rawValue) case in state \(state.rawValue) (\(state.chineseName)) cannot "
-                    + action.rawValue
+                detail: "\(article(before: kind.rawValue)) \(kind.rawValue) case in state \(state.rawValue) "
+                    + "(\(state.chineseName)) cannot \(action.rawValue)"
             )
         }
         return action.target

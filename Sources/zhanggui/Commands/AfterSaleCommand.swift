@@ -186,7 +186,9 @@ enum AfterSaleCommand {
                 + "\(record.state.rawValue) \(record.state.chineseName), refund \(Output.yuan(record.refund.fen))"
         )
         for line in record.lines {
-            let name = order?.lines.first(where: { $0.id == line.lineID }).map { "line \($0.lineNo) (\(Output.printable($0.merchantCode)))" }
+            let name = order?.lines.first(where: { $0.id == line.lineID }).map {
+                "line \($0.lineNo) (\(Output.printable($0.merchantCode)))"
+            }
             Output.line(
                 "  \(name ?? "line id \(line.lineID)") × \(line.quantity)"
                     + (line.condition.map { " \($0.rawValue)" } ?? "")
