@@ -123,6 +123,25 @@ struct LocalDateTime {
 
 /// Calendar dates from day counts, without the time-zone database.
 public enum CivilDate {
+    /// Whether `text` is exactly `yyyy-MM-dd` naming a day that exists: 2024-02-29 does, 2026-02-30 and 2026-13-01
+    /// do not.
+    public static func isDay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for byte in bytes[range] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            year >= 1, (1...12).contains(month)
+        else { return false }
+        return (1...LocalDateTime.days(inMonth: month, of: year)).contains(day)
+    }
+
     /// The proleptic Gregorian date `days` after 1970-01-01 as `yyyy-MM-dd` (Howard Hinnant's civil-from-days
     /// algorithm); negative counts give dates before 1970.
     public static func text(daysSince1970 days: Int64) -> String {

@@ -11,9 +11,14 @@ struct ConnectionValues {
         return headers
     }
 
-    /// Percent-decoded by libmicrohttpd, in the order sent.
+    /// Percent-decoded by libmicrohttpd, in the order sent. Read with their lengths, so a value holding `%00`
+    /// keeps its NUL (and is refused by the page that checks it) instead of being cut short at it.
     var query: [QueryItem] {
-        pairs(of: .GET_ARGUMENT_KIND).map { QueryItem(name: $0.name, value: $0.value) }
+        var pairs: [(name: String, value: String?)] = []
+        withUnsafeMutablePointer(to: &pairs) { pointer in
+            _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectSizedPair, pointer)
+        }
+        return pairs.map { QueryItem(name: $0.name, value: $0.value) }
     }
 
     var remoteAddress: String? {
@@ -41,4 +46,18 @@ private let collectPair: MHD_KeyValueIterator = { context, _, key, value in
     let pairs = context.assumingMemoryBound(to: [(name: String, value: String?)].self)
     pairs.pointee.append((String(cString: key), value.map { String(cString: $0) }))
     return .YES
+}
+
+/// Appends each pair, read with its length (embedded NULs kept), to the array its context points at.
+private let collectSizedPair: MHD_KeyValueIteratorN = { context, _, key, keySize, value, valueSize in
+    guard let context, let key else { return .YES }
+    let pairs = context.assumingMemoryBound(to: [(name: String, value: String?)].self)
+    pairs.pointee.append((text(key, keySize), value.map { text($0, valueSize) }))
+    return .YES
+}
+
+/// The `size` bytes at `start` as UTF-8 text (invalid sequences repaired).
+private func text(_ start: UnsafePointer<CChar>, _ size: Int) -> String {
+    let bytes = UnsafeRawBufferPointer(start: start, count: size)
+    return String(decoding: bytes, as: UTF8.self)
 }

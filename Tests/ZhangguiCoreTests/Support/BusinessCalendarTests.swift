@@ -47,4 +47,16 @@ struct CalendarDayTests {
         #expect(utc.instant(ofLocal: "2024-02-29") == Int64(19_782) * 86_400)
         #expect(utc.instant(ofLocal: "2000-02-29") != nil)
     }
+
+    @Test(
+        "a filter day is yyyy-MM-dd naming a day that exists",
+        arguments: [
+            ("2024-02-29", true), ("2000-02-29", true), ("2026-12-31", true), ("1900-02-29", false),
+            ("2026-02-29", false), ("2026-02-30", false), ("2026-13-01", false), ("2026-00-10", false),
+            ("2026-04-31", false), ("2026-4-01", false), ("2026/04/01", false), ("2026-04-0１", false),
+        ]
+    )
+    func filterDays(text: String, exists: Bool) {
+        #expect(CivilDate.isDay(text) == exists)
+    }
 }

@@ -116,6 +116,20 @@ struct OrderDeskPageTests {
         #expect(api.status == 404 && api.header("Content-Type")?.hasPrefix("application/json") == true)
     }
 
+    @Test("a day that does not exist answers 400 naming the filter; 29 February of a leap year is a day")
+    func impossibleDays() async throws {
+        let shop = try APIShop()
+        let browser = Browser(shop)
+        try await browser.signIn("admin@a.example")
+        let badMonth = try await browser.get("/orders?from=2026-13-01")
+        let badDay = try await browser.get("/orders?to=2026-02-30")
+        let leapDay = try await browser.get("/orders?from=2024-02-29")
+
+        #expect(badMonth.status == 400 && badMonth.text.contains("筛选条件“从”无效"))
+        #expect(badDay.status == 400 && badDay.text.contains("筛选条件“到”无效"))
+        #expect(leapDay.status == 200)
+    }
+
     static func nextLink(in page: String) -> String? {
         guard let end = page.range(of: "\">下一页</a>") else { return nil }
         let before = page[..<end.lowerBound]

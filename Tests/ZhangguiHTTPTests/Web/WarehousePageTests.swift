@@ -131,11 +131,15 @@ struct WarehousePageTests {
         let badBefore = try await browser.get("/stock/ledger?sku=MUG&before=-1")
         let unknown = try await browser.get("/stock/ledger?sku=NOPE")
         let scriptSku = try await browser.get("/stock?sku=%3Cscript%3E")
+        let nulSku = try await browser.get("/stock?sku=%00")
+        let controlSku = try await browser.get("/stock?sku=MUG%01")
 
         #expect(badLow.status == 400 && badLow.text.contains("只看无可用"))
         #expect(longSku.status == 400 && longSku.text.contains("商家编码"))
         #expect(noSku.status == 400 && badBefore.status == 400)
         #expect(unknown.status == 404)
+        #expect(nulSku.status == 400 && nulSku.text.contains("商家编码"))
+        #expect(controlSku.status == 400 && controlSku.text.contains("商家编码"))
         #expect(scriptSku.status == 200 && scriptSku.text.contains("value=\"&lt;script&gt;\""))
         #expect(!scriptSku.text.contains("<script>"))
     }

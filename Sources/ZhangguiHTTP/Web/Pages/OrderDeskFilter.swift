@@ -45,7 +45,7 @@ struct OrderDeskFilter {
             guard HoldReason(rawValue: value) != nil else { throw Invalid(field: .holdReason) }
             query.holdReason = value
         case "from", "to":
-            guard Self.isDay(value) else { throw Invalid(field: name == "from" ? .fromDay : .toDay) }
+            guard CivilDate.isDay(value) else { throw Invalid(field: name == "from" ? .fromDay : .toDay) }
             if name == "from" { query.fromDay = value } else { query.toDay = value }
         case "phone":
             guard (3...11).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -67,16 +67,6 @@ struct OrderDeskFilter {
             case "sku": query.sku = value
             default: query.waybill = value
             }
-        }
-    }
-
-    /// `yyyy-MM-dd` with digits where they belong.
-    private static func isDay(_ text: String) -> Bool {
-        let characters = Array(text)
-        guard characters.count == 10 else { return false }
-        return characters.indices.allSatisfy { index in
-            index == 4 || index == 7
-                ? characters[index] == "-" : characters[index].isASCII && characters[index].isNumber
         }
     }
 
