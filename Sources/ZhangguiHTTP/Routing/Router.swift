@@ -15,6 +15,8 @@ public struct Router: Sendable {
         public let access: RouteAccess
         /// The query parameters the route reads, for the API's description.
         public let queryParameters: [String]
+        /// A file upload: its body may be as large as the server's upload limit rather than its usual one.
+        public let acceptsUpload: Bool
         let handler: Handler
     }
 
@@ -23,6 +25,10 @@ public struct Router: Sendable {
 
     /// Every route, in the order added.
     public private(set) var routes: [Route] = []
+
+    /// The answer to a refusal made before routing (a body too large) when the path is one of the web pages, or
+    /// nil for the JSON error: a browser that posted a form shows a page, a program reads JSON.
+    public var refusalPage: (@Sendable (HTTPRequest, HTTPError) -> HTTPResponse?)?
 
     /// Turns an error a handler threw that is not an ``HTTPError`` into one, or nil to answer 500: how the layer
     /// that builds the routes answers its own lower layers' failures (such as a database busy with other writers).
@@ -37,6 +43,7 @@ public struct Router: Sendable {
         summary: String = "",
         access: RouteAccess = .open,
         query queryParameters: [String] = [],
+        acceptsUpload: Bool = false,
         handler: @escaping Handler
     ) {
         let route = Route(
@@ -45,6 +52,7 @@ public struct Router: Sendable {
             summary: summary,
             access: access,
             queryParameters: queryParameters,
+            acceptsUpload: acceptsUpload,
             handler: handler
         )
         precondition(
@@ -75,6 +83,17 @@ public struct Router: Sendable {
     /// routing, such as a body too large.
     public func pattern(matching path: String) -> String? {
         bestMatch(path, among: routes)?.route.pattern.description
+    }
+
+    /// Whether the route `method` and `path` reach takes file uploads (see ``Route/acceptsUpload``).
+    public func acceptsUpload(_ method: HTTPMethod, _ path: String) -> Bool {
+        guard case .found(let route, _) = resolve(method, path) else { return false }
+        return route.acceptsUpload
+    }
+
+    /// The answer to a request refused before routing: the web pages' page when they give one, else `error` as JSON.
+    public func refusal(_ error: HTTPError, to request: HTTPRequest) -> HTTPResponse {
+        refusalPage?(request, error) ?? error.response
     }
 
     enum Resolution {

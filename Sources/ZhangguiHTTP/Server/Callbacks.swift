@@ -29,12 +29,13 @@ private func handleAccess(
 ) -> MHD_Result {
     guard let pendingPointer = slot.pointee else {
         context.inFlight.begin()
-        slot.pointee = Unmanaged.passRetained(PendingRequest()).toOpaque()
+        let limit = context.bodyLimit(method: String(cString: method), path: String(cString: url))
+        slot.pointee = Unmanaged.passRetained(PendingRequest(limit: limit)).toOpaque()
         return .YES
     }
     let pending = Unmanaged<PendingRequest>.fromOpaque(pendingPointer).takeUnretainedValue()
     guard chunk.isEmpty else {
-        pending.append(chunk, limit: context.maximumBodyBytes)
+        pending.append(chunk)
         chunkSize.pointee = 0
         return .YES
     }

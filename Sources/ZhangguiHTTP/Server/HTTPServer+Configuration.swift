@@ -10,6 +10,9 @@ extension HTTPServer {
         public var threadCount: Int
         /// Larger bodies are answered 413 without reaching a handler.
         public var maximumBodyBytes: Int
+        /// The same limit for the routes that take file uploads (``Router/Route/acceptsUpload``), such as imports:
+        /// real platform exports run to tens of megabytes.
+        public var maximumUploadBytes: Int
         /// An idle connection is closed after this many seconds.
         public var connectionTimeoutSeconds: Int
         /// Connections open at once, over all threads.
@@ -22,6 +25,7 @@ extension HTTPServer {
             port: UInt16 = 8080,
             threadCount: Int = 4,
             maximumBodyBytes: Int = 1 << 20,
+            maximumUploadBytes: Int = 64 << 20,
             connectionTimeoutSeconds: Int = 30,
             connectionLimit: Int = 256,
             logger: Logger = Logger()
@@ -30,6 +34,7 @@ extension HTTPServer {
             self.port = port
             self.threadCount = threadCount
             self.maximumBodyBytes = maximumBodyBytes
+            self.maximumUploadBytes = maximumUploadBytes
             self.connectionTimeoutSeconds = connectionTimeoutSeconds
             self.connectionLimit = connectionLimit
             self.logger = logger

@@ -28,6 +28,7 @@ public final class HTTPServer: Sendable {
             ServerContext(
                 router: router,
                 maximumBodyBytes: configuration.maximumBodyBytes,
+                maximumUploadBytes: configuration.maximumUploadBytes,
                 logger: configuration.logger
             )
         )

@@ -7,15 +7,22 @@ import Synchronization
 final class ServerContext: Sendable {
     let router: Router
     let maximumBodyBytes: Int
+    let maximumUploadBytes: Int
     let logger: Logger
     let inFlight = InFlightRequests()
     /// Set when a graceful stop begins: answers then carry `Connection: close`.
     let isStopping = Atomic<Bool>(false)
 
-    init(router: Router, maximumBodyBytes: Int, logger: Logger) {
+    init(router: Router, maximumBodyBytes: Int, maximumUploadBytes: Int, logger: Logger) {
         self.router = router
         self.maximumBodyBytes = maximumBodyBytes
+        self.maximumUploadBytes = maximumUploadBytes
         self.logger = logger
+    }
+
+    /// How many body bytes the request for `path` may send: the upload limit for a route taking uploads.
+    func bodyLimit(method: String, path: String) -> Int {
+        router.acceptsUpload(HTTPMethod(rawValue: method), path) ? maximumUploadBytes : maximumBodyBytes
     }
 
     /// The last call for a request: builds it, asks the router, queues the answer and logs one line.
@@ -32,7 +39,7 @@ final class ServerContext: Sendable {
             id: RequestID.make(incoming: headers[RequestID.header]),
             logger: logger
         )
-        var (response, route) = respond(to: request, isTooLarge: pending.isTooLarge)
+        var (response, route) = respond(to: request, tooLargeFor: pending.isTooLarge ? pending.limit : nil)
         response.headers.set(RequestID.header, request.id)
         if isStopping.load(ordering: .relaxed) { response.headers.set("Connection", "close") }
         let queued = ResponseWriter.queue(response, on: connection)
@@ -40,9 +47,11 @@ final class ServerContext: Sendable {
         return queued
     }
 
-    private func respond(to request: HTTPRequest, isTooLarge: Bool) -> (response: HTTPResponse, route: String?) {
-        guard isTooLarge else { return router.respond(to: request) }
-        return (HTTPError.bodyTooLarge(limit: maximumBodyBytes).response, router.pattern(matching: request.path))
+    /// The router's answer, or 413 when the body passed `limit` bytes.
+    private func respond(to request: HTTPRequest, tooLargeFor limit: Int?) -> (response: HTTPResponse, route: String?) {
+        guard let limit else { return router.respond(to: request) }
+        let refusal = router.refusal(HTTPError.bodyTooLarge(limit: limit), to: request)
+        return (refusal, router.pattern(matching: request.path))
     }
 
     /// One line per request, with the route's pattern rather than the path: paths and query strings can carry

@@ -13,15 +13,17 @@ enum ServeCommand {
         name: "serve",
         summary: "serve the JSON API over HTTP until stopped",
         help: """
-            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--behind-proxy]
-                                  [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
+            Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--max-upload BYTES] [--behind-tls]
+                                  [--behind-proxy] [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
 
             Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
             cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
             TLS proxy. --behind-proxy takes the client's address for the failed-sign-in limit from the last entry
             of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
             own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
-            ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
+            ADDRESS is a numeric IPv4 or IPv6 address. Bodies over --max-body (default 1048576) are refused with
+            413; the import uploads (POST /imports/preview, POST /api/v1/imports/{kind}) take up to --max-upload
+            (default 67108864, 64 MiB).
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
 
@@ -31,13 +33,14 @@ enum ServeCommand {
             \(JobSettings.help)
             """,
         flags: ["behind-tls", "behind-proxy", "no-scheduler"],
-        options: Set(["bind", "port", "max-body"]).union(JobSettings.options)
+        options: Set(["bind", "port", "max-body", "max-upload"]).union(JobSettings.options)
     ) { arguments in
         let logger = Logger()
         let configuration = HTTPServer.Configuration(
             bindAddress: arguments.option("bind") ?? "127.0.0.1",
             port: try port(arguments),
             maximumBodyBytes: try arguments.integer("max-body", default: 1 << 20),
+            maximumUploadBytes: try arguments.integer("max-upload", default: 64 << 20),
             logger: logger
         )
         let jobs = arguments.flag("no-scheduler") ? nil : try JobSettings(arguments).jobs()

@@ -14,9 +14,11 @@ extension ZhangguiAPI {
         _ access: RouteAccess,
         _ summary: String,
         query: [String] = [],
+        acceptsUpload: Bool = false,
         _ handler: @escaping SecuredHandler
     ) {
-        router.add(method, pattern, summary: summary, access: access, query: query) { request in
+        router.add(method, pattern, summary: summary, access: access, query: query, acceptsUpload: acceptsUpload) {
+            request in
             let principal = try authenticate(request)
             let logFields = Self.logFields(principal)
             do {

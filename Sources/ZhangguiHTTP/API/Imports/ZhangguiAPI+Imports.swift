@@ -37,6 +37,7 @@ extension ZhangguiAPI {
             .permission(.importsRun),
             "import an uploaded file",
             query: ["dryRun", "shop", "name"],
+            acceptsUpload: true,
             importFile
         )
     }

@@ -7,7 +7,7 @@ extension WebPages {
     func addImportRoutes(to router: inout Router) {
         let run = RouteAccess.permission(.importsRun)
         page(&router, .get, "/imports", run) { try importsPage($0) }
-        page(&router, .post, "/imports/preview", run) { try importPreview($0) }
+        page(&router, .post, "/imports/preview", run, acceptsUpload: true) { try importPreview($0) }
         page(&router, .post, "/imports/confirm", run) { try importConfirm($0) }
     }
 

@@ -31,6 +31,7 @@ struct WebPages: Sendable {
         addShopRoutes(to: &router)
         addOrderChangeRoutes(to: &router)
         router.fallback = { notFound($0) }
+        router.refusalPage = { refusalPage($0, $1) }
     }
 
     /// Adds a page that needs a session with `access`. Without a session it sends the browser to the sign-in page;
@@ -40,9 +41,10 @@ struct WebPages: Sendable {
         _ method: HTTPMethod,
         _ pattern: String,
         _ access: RouteAccess,
+        acceptsUpload: Bool = false,
         _ handler: @escaping PageHandler
     ) {
-        router.add(method, pattern, summary: "page", access: access) { request in
+        router.add(method, pattern, summary: "page", access: access, acceptsUpload: acceptsUpload) { request in
             let texts = Texts(language: Language(cookie: Cookies.value(Cookies.language, in: request.headers)))
             do {
                 let context = try signedInContext(request, texts: texts)
@@ -158,6 +160,13 @@ struct WebPages: Sendable {
     func notFound(_ request: HTTPRequest) -> HTTPResponse? {
         guard !request.path.hasPrefix("/api/") else { return nil }
         return errorPage(.notFound, .notFound, texts: texts(of: request), context: nil)
+    }
+
+    /// A refusal made before routing, said on a page in the user's language; nil under `/api/`, which answers JSON.
+    func refusalPage(_ request: HTTPRequest, _ error: HTTPError) -> HTTPResponse? {
+        guard !request.path.hasPrefix("/api/") else { return nil }
+        let message: Message = error.code == .bodyTooLarge ? .bodyTooLarge : .badForm
+        return errorPage(error.status, message, texts: texts(of: request), context: nil)
     }
 
     /// A page saying what went wrong, with the status that says it to programs.

@@ -312,5 +312,7 @@ extension Catalogue {
         .labelsRefused:
             "The labels could not be printed ({code}): a warehouse may lack a sender address; see zhanggui labels --help.",
         .shops: "Shops",
+        .bodyTooLarge:
+            "What was sent is larger than this server accepts; split the file or ask to raise zhanggui serve's limit.",
     ]
 }

@@ -310,5 +310,6 @@ extension Catalogue {
         .labelsRefused:
             "面单无法打印（{code}）：例如仓库还没有寄件人地址，见 zhanggui labels --help。",
         .shops: "店铺",
+        .bodyTooLarge: "提交的内容超过了服务器允许的大小；请拆分文件，或请管理员调高 zhanggui serve 的上限。",
     ]
 }
