@@ -1,4 +1,5 @@
 import Foundation
+import ZhangguiCore
 import ZhangguiServices
 import ZhangguiStore
 
@@ -40,18 +41,14 @@ enum PackCommand {
         return 0
     }
 
-    /// `BARCODE` or `BARCODExN` (also `×`).
+    /// `BARCODE` or `BARCODExN`, read as the web bench reads it (``ScannedItem``).
     static func item(_ word: String) throws(UsageError) -> (barcode: String, count: Int64) {
-        for mark in ["x", "×", "X"] {
-            guard let range = word.range(of: mark, options: .backwards) else { continue }
-            let count = word[range.upperBound...]
-            guard !count.isEmpty, count.allSatisfy(\.isASCIIDigit) else { continue }
-            guard let number = Int64(count), number > 0, range.lowerBound > word.startIndex else {
-                throw UsageError("item \(word): the count after \(mark) must be a positive number")
-            }
-            return (String(word[..<range.lowerBound]), number)
+        do {
+            let item = try ScannedItem(parsing: word)
+            return (item.barcode, item.count)
+        } catch {
+            throw UsageError(error.description)
         }
-        return (word, 1)
     }
 
     private static func setRule(_ value: String, arguments: Arguments) throws -> Int32 {
@@ -61,8 +58,4 @@ enum PackCommand {
         Output.line(value == "on" ? "shipping now takes only packed parcels" : "shipping no longer requires packing")
         return 0
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -183,6 +183,19 @@ struct WarehousePageTests {
         #expect(again.status == 409 && nowhere.status == 404)
     }
 
+    @Test("the bench reads BARCODExN as zhanggui pack does: MUGx2 completes a parcel of two MUG, MUGx0 is refused")
+    func packingCountedScan() async throws {
+        let shop = try APIShop()
+        let browser = Browser(shop)
+        try await browser.signIn("admin@a.example")
+        let waybill = try await Self.waybilledParcel(shop, browser)
+        let zero = try await browser.post("/packing/scan", [("waybill", waybill), ("barcode", "MUGx0")])
+        let both = try await browser.post("/packing/scan", [("waybill", waybill), ("barcode", "MUGx2")])
+
+        #expect(zero.status == 400 && zero.text.contains("条码"))
+        #expect(both.text.contains("包裹已齐") && both.text.contains("<td class=\"number\">2</td>"))
+    }
+
     @Test("a scan posted without the form token is refused and nothing is scanned")
     func packingNeedsTheFormToken() async throws {
         let shop = try APIShop()

@@ -39,9 +39,13 @@ extension WebPages {
             let banner = PackingBanner(tone: .bad, text: texts(.badField, ["field": texts(.barcode)]))
             return try parcelScreen(context, waybill: waybill, banner: banner, status: .badRequest)
         }
+        guard let item = try? ScannedItem(parsing: barcode) else {
+            let banner = PackingBanner(tone: .bad, text: texts(.badField, ["field": texts(.barcode)]))
+            return try parcelScreen(context, waybill: waybill, banner: banner, status: .badRequest)
+        }
         let answer: PackingScanAnswer
         do {
-            answer = try api.scanItem(waybill: waybill, barcode: barcode, count: 1, context.principal)
+            answer = try api.scanItem(waybill: waybill, barcode: item.barcode, count: item.count, context.principal)
         } catch let error as PackingError {
             return packingRefused(context, error, waybill: waybill)
         }
