@@ -65,7 +65,8 @@ extension DeskQueries {
         public let paidFen: Int64
         public let isHighPriority: Bool
         public let waybill: String?
-        /// The reasons of the open holds.
+        /// The reasons of the open holds, each once (a trade short of stock on three lines holds three times for
+        /// one reason), in the order first held.
         public var holdReasons: [String]
 
         /// The cursor of the page that follows this row.
@@ -117,7 +118,10 @@ extension DeskQueries {
         try connection.forEach(
             "SELECT trade_id, reason FROM trade_holds WHERE released_at IS NULL AND trade_id IN (\(marks)) ORDER BY id",
             tradeIDs
-        ) { reasons[$0.int(0), default: []].append($0.string(1)) }
+        ) { row in
+            let reason = row.string(1)
+            if reasons[row.int(0)]?.contains(reason) != true { reasons[row.int(0), default: []].append(reason) }
+        }
         return reasons
     }
 

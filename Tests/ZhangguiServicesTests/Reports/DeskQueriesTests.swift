@@ -33,6 +33,25 @@ struct DeskQueriesTests {
         }
     }
 
+    @Test("an order short on two lines is held twice for 缺货 and lists the reason once", arguments: Engine.all)
+    func holdReasonsOnce(engine: Engine) throws {
+        let shop = try TestShop(engine)
+        try shop.addWarehouse("MAIN")
+        try shop.addSKUs("A", "B")
+        try shop.ingest([makeTrade("X9", lines: [("A", 2, 1000), ("B", 3, 1000)], buyerNote: "请用顺丰")])
+        _ = try shop.review.reviewPending(companyID: shop.companyID)
+        let (holds, row) = try shop.database.read { connection in
+            (
+                try connection.query("SELECT reason FROM trade_holds ORDER BY id").map { $0.string(0) },
+                try DeskQueries(connection).orders(companyID: shop.companyID, filter: DeskQueries.OrderFilter()).first
+            )
+        }
+
+        #expect(holds.filter { $0 == "stock_shortage" }.count == 2)
+        #expect(Set(row?.holdReasons ?? []) == ["stock_shortage", "buyer_note"])
+        #expect(row?.holdReasons.count == 2)
+    }
+
     @Test("each filter narrows the list to the orders it names", arguments: Engine.all)
     func filters(engine: Engine) throws {
         let shop = try Self.shop(engine)
