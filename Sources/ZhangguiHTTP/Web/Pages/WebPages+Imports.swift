@@ -75,7 +75,7 @@ extension WebPages {
         let body: HTML = """
             <h1>\(texts(.previewOf, ["file": name]))</h1>
             <p class="notice">\(texts(.previewWritesNothing))</p>
-            <p>\(texts(.importCounts, Self.counts(report)))</p>
+            <p>\(texts(.previewCounts, Self.counts(report)))</p>
             \(issueTable(texts, report))
             <form method="post" action="/imports/confirm" class="actions">\(context.csrfField)\
             <input type="hidden" name="upload" value="\(upload.token)">\
@@ -161,7 +161,7 @@ extension WebPages {
         return """
             <h2>\(texts(.rowProblems))</h2>
             <table><tr><th>\(texts(.file))</th><th class="number">\(texts(.row))</th><th>\(texts(.column))</th>\
-            <th>\(texts(.problem))</th></tr>\(rows)</table>\(more)
+            <th>\(texts(.rowProblem))</th></tr>\(rows)</table>\(more)
             """
     }
 }

@@ -314,5 +314,8 @@ extension Catalogue {
         .shops: "Shops",
         .bodyTooLarge:
             "What was sent is larger than this server accepts; split the file or ask to raise zhanggui serve's limit.",
+        .previewCounts:
+            "Rows read {rowsRead}; would import {imported}, already there {duplicates}, rows refused {rowsFailed}.",
+        .rowProblem: "Problem",
     ]
 }

@@ -311,5 +311,7 @@ extension Catalogue {
             "面单无法打印（{code}）：例如仓库还没有寄件人地址，见 zhanggui labels --help。",
         .shops: "店铺",
         .bodyTooLarge: "提交的内容超过了服务器允许的大小；请拆分文件，或请管理员调高 zhanggui serve 的上限。",
+        .previewCounts: "读取 {rowsRead} 行，将导入 {imported} 条，已存在 {duplicates} 条，将拒绝 {rowsFailed} 行。",
+        .rowProblem: "问题",
     ]
 }

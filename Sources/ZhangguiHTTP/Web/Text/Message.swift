@@ -307,4 +307,6 @@ enum Message: String, CaseIterable, Sendable {
     case labelsRefused
     case shops
     case bodyTooLarge
+    case previewCounts
+    case rowProblem
 }
