@@ -25,8 +25,10 @@ extension WebPages {
             guard let quantity = Int64(text) else { throw PageProblem(.badQuantity, ["line": line]) }
             if quantity != 0 { moves.append(LineMove(lineNo: lineNo, quantity: quantity)) }
         }
-        let result = try OrderSplitService(database: database)
-            .split(tradeID: id, moving: moves, by: context.principal.actor, at: now)
+        let result = try naming(moves.map { context.texts(.lineNumbered, ["line": String($0.lineNo)]) }) {
+            try OrderSplitService(database: database)
+                .split(tradeID: id, moving: moves, by: context.principal.actor, at: now)
+        }
         return changed(context, id: id, .splitDone, ["number": "\(result.partID)"], link: result.partID)
     }
 
@@ -38,21 +40,44 @@ extension WebPages {
         var ids = [id]
         for word in words {
             guard let other = Int64(word), other > 0 else { throw PageProblem(.badOrderList) }
+            guard other != id else { throw PageProblem(.mergeWithItself) }
             let shop = try database.read {
                 try APIQueries($0).shopOfTrade(other, companyID: context.principal.companyID)
             }
             guard let shop, context.principal.scope.admits(shop: shop) else { throw HTTPError.objectNotFound("order") }
             ids.append(other)
         }
-        _ = try ParcelService(database: database).merge(tradeIDs: ids, by: context.principal.actor, at: now)
+        _ = try naming(ids.map { context.texts(.orderNumbered, ["order": String($0)]) }) {
+            try ParcelService(database: database).merge(tradeIDs: ids, by: context.principal.actor, at: now)
+        }
         return changed(context, id: id, .mergeDone)
     }
 
     /// `POST /orders/{id}/unmerge`: every order of the order's parcel gets a parcel of its own.
     func unmergeOrder(_ context: PageContext) throws -> HTTPResponse {
         let id = try api.tradeID(context.request, context.principal)
-        _ = try ParcelService(database: database).unmerge(tradeID: id, by: context.principal.actor, at: now)
+        do {
+            _ = try ParcelService(database: database).unmerge(tradeID: id, by: context.principal.actor, at: now)
+        } catch let error as OrderChangeError where error.code == .wrongState && error.field == nil {
+            let state = try database.read {
+                try TradeRecords($0, currency: .cny).trade(id: id, companyID: context.principal.companyID)?.state
+            }
+            throw OrderChangeError(error.code, field: state.map { context.texts.state($0.rawValue) }, error.message)
+        }
         return changed(context, id: id, .unmergeDone)
+    }
+
+    /// Runs `change`, and names a refused field `lines[i]…` or `orders[i]` as the form shows it: `names[i]`, the
+    /// i-th line or order the user entered, rather than a position counted from zero.
+    private func naming<T>(_ names: [String], _ change: () throws -> T) throws -> T {
+        do {
+            return try change()
+        } catch let error as OrderChangeError {
+            guard let field = error.field, let open = field.firstIndex(of: "["), let close = field.firstIndex(of: "]"),
+                let position = Int(field[field.index(after: open)..<close]), names.indices.contains(position)
+            else { throw error }
+            throw OrderChangeError(error.code, field: names[position], error.message)
+        }
     }
 
     /// The page after a change: what was done, and the way back to the order (and to a new part).

@@ -295,7 +295,7 @@ extension Catalogue {
         .splitOrder: "Split the order",
         .unitsToMove: "Units to move to a new part",
         .split: "Split",
-        .mergeWith: "Merge into one parcel with these orders (order ids, separated by commas)",
+        .mergeWith: "Merge into one parcel with these orders (their ids, the number in /orders/ID, comma-separated)",
         .merge: "Merge",
         .unmerge: "Give each order of the parcel its own",
         .splitDone: "Split: the new part is {number}.",
@@ -304,7 +304,7 @@ extension Catalogue {
         .changeInvalid: "Not accepted: {field}; check what was entered.",
         .changeWrongState: "The order's state does not allow this ({field}).",
         .changeMismatch: "These orders cannot share a parcel: {field} differs.",
-        .badOrderList: "Give order ids (numbers) separated by commas.",
+        .badOrderList: "Give order ids (the number in the order page's address) separated by commas.",
         .badQuantity: "The quantity of line {line} must be a whole number.",
         .printTickedLabels: "Print labels (ticked orders)",
         .noWaybillYet: "None of the ticked orders has a waybill yet: take waybills first.",
@@ -317,5 +317,8 @@ extension Catalogue {
         .previewCounts:
             "Rows read {rowsRead}; would import {imported}, already there {duplicates}, rows refused {rowsFailed}.",
         .rowProblem: "Problem",
+        .lineNumbered: "line #{line}",
+        .orderNumbered: "order {order}",
+        .mergeWithItself: "An order cannot merge with itself: give the ids of the other orders.",
     ]
 }

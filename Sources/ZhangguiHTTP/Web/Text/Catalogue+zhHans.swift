@@ -293,7 +293,7 @@ extension Catalogue {
         .splitOrder: "拆分订单",
         .unitsToMove: "移到新订单的数量",
         .split: "拆分",
-        .mergeWith: "与这些订单合并为一个包裹（订单编号，用逗号分隔）",
+        .mergeWith: "与这些订单合并为一个包裹（填订单 ID，即订单页地址 /orders/ID 中的数字，用逗号分隔）",
         .merge: "合并",
         .unmerge: "拆开包裹：每个订单各自一个",
         .splitDone: "已拆分：新订单为 {number}。",
@@ -302,7 +302,7 @@ extension Catalogue {
         .changeInvalid: "不能接受：{field}，请检查填写的内容。",
         .changeWrongState: "订单当前的状态不允许这样做（{field}）。",
         .changeMismatch: "这些订单不能合并为一个包裹：{field} 不同。",
-        .badOrderList: "请填写订单编号（数字），用逗号分隔。",
+        .badOrderList: "请填写订单 ID（订单页地址中的数字），用逗号分隔。",
         .badQuantity: "第 {line} 行的数量须为整数。",
         .printTickedLabels: "打印面单（所选订单）",
         .noWaybillYet: "所选订单都还没有运单号：先打单。",
@@ -313,5 +313,8 @@ extension Catalogue {
         .bodyTooLarge: "提交的内容超过了服务器允许的大小；请拆分文件，或请管理员调高 zhanggui serve 的上限。",
         .previewCounts: "读取 {rowsRead} 行，将导入 {imported} 条，已存在 {duplicates} 条，将拒绝 {rowsFailed} 行。",
         .rowProblem: "问题",
+        .lineNumbered: "第 {line} 行",
+        .orderNumbered: "订单 {order}",
+        .mergeWithItself: "订单不能与自己合并：请填写其他订单的 ID。",
     ]
 }

@@ -309,4 +309,7 @@ enum Message: String, CaseIterable, Sendable {
     case bodyTooLarge
     case previewCounts
     case rowProblem
+    case lineNumbered
+    case orderNumbered
+    case mergeWithItself
 }
