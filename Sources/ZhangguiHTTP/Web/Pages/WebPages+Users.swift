@@ -68,7 +68,11 @@ extension WebPages {
             roleIDs: try Self.ids(form.values("role"), required: .chooseRole),
             scope: context.principal.scope
         )
-        _ = try accounts.createUser(new, by: context.principal, now: now)
+        do {
+            _ = try accounts.createUser(new, by: context.principal, now: now)
+        } catch let error as AccountError where error.code == .invalidInput {
+            throw PageProblem(error.detail == "email" ? .badEmail : .badDisplayName)
+        }
         let email = new.email.trimmed.lowercased()
         return try usersPage(context, notice: context.texts(.userAdded, ["email": email]))
     }

@@ -319,6 +319,8 @@ extension Catalogue {
         .rowProblem: "Problem",
         .lineNumbered: "line #{line}",
         .orderNumbered: "order {order}",
+        .badEmail: "The email address is not valid: it needs a name, @ and a domain with a dot, and no spaces.",
+        .badDisplayName: "The name must be 1 to 100 characters.",
         .mergeWithItself: "An order cannot merge with itself: give the ids of the other orders.",
     ]
 }

@@ -315,6 +315,8 @@ extension Catalogue {
         .rowProblem: "问题",
         .lineNumbered: "第 {line} 行",
         .orderNumbered: "订单 {order}",
+        .badEmail: "邮箱地址无效：须有用户名、@ 和带点的域名，且不含空格。",
+        .badDisplayName: "姓名须为 1 到 100 个字符。",
         .mergeWithItself: "订单不能与自己合并：请填写其他订单的 ID。",
     ]
 }

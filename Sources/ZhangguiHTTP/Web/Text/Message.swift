@@ -312,4 +312,6 @@ enum Message: String, CaseIterable, Sendable {
     case lineNumbered
     case orderNumbered
     case mergeWithItself
+    case badEmail
+    case badDisplayName
 }
