@@ -14,6 +14,9 @@ public struct TrackingReport: Sendable, Equatable, Encodable {
     public var parcelsChanged = 0
     /// Trades newly delivered (签收): every parcel of their order was signed for.
     public var tradesDelivered = 0
+    /// Events recorded that are timed before their parcel shipped: kept, since couriers' clocks and ours differ,
+    /// but counted so a wrong clock or a wrong waybill shows.
+    public var beforeShipping = 0
 
     public init() {}
 }
@@ -62,6 +65,9 @@ public struct TrackingService: Sendable {
                 }
                 if try records.insert(event, shipmentID: parcel.shipmentID, companyID: companyID, at: now) {
                     report.recorded += 1
+                    if let shippedAt = parcel.shippedAt, Self.seconds(event.occurredAt) < shippedAt {
+                        report.beforeShipping += 1
+                    }
                     touched.insert(parcel.shipmentID)
                 } else {
                     report.duplicates += 1

@@ -55,6 +55,7 @@ enum TrackCommand {
         Output.line(
             "\(report.recorded) recorded, \(report.duplicates) already known, \(report.parcelsChanged) parcels moved, "
                 + "\(report.tradesDelivered) orders delivered"
+                + (report.beforeShipping > 0 ? ", \(report.beforeShipping) timed before their parcel shipped" : "")
         )
         for waybill in report.unknownWaybills { Output.line("not our parcel: \(waybill)") }
         return 0

@@ -48,6 +48,24 @@ struct TrackingTests {
         }
     }
 
+    @Test("an event timed before its parcel shipped is kept and counted as beforeShipping, once", arguments: Engine.all)
+    func beforeShipping(engine: Engine) throws {
+        let (shop, trades, parcels) = try Self.twoParcels(engine)
+        let shippedAt = try #require(parcels[0].shippedAt)
+        let service = TrackingService(database: shop.database)
+        let events = [
+            Self.event(parcels[0], .collected, at: shippedAt - 3_600),
+            Self.event(parcels[0], .delivered, at: shippedAt + Self.day),
+        ]
+        let first = try service.record(events, companyID: shop.companyID)
+        let again = try service.record(events, companyID: shop.companyID)
+
+        #expect(first.recorded == 2)
+        #expect(first.beforeShipping == 1)
+        #expect(again.duplicates == 2 && again.beforeShipping == 0)
+        #expect(try Self.deliveredAt(shop, trades) == [nil, nil])
+    }
+
     @Test("an order is delivered when both of its parcels are, at the later signature", arguments: Engine.all)
     func deliveredWhenAllParcelsAre(engine: Engine) throws {
         let (shop, trades, parcels) = try Self.twoParcels(engine)

@@ -44,7 +44,7 @@ extension OpenAPIBodies {
             200,
             .object([
                 ("recorded", .integer), ("duplicates", .integer), ("unknownWaybills", .array(.string)),
-                ("parcelsChanged", .integer), ("tradesDelivered", .integer),
+                ("parcelsChanged", .integer), ("tradesDelivered", .integer), ("beforeShipping", .integer),
             ])
         ),
         "GET /api/v1/orders/{id}/tracking": .read(
