@@ -209,9 +209,10 @@ enum BadRequests {
             + wrongPaths.map { get($0, "path") }
     }
 
-    /// Bodies over the server's 1 MiB limit.
+    /// Bodies over the server's 1 MiB limit, and an upload over its 64 MiB upload limit.
     static func oversized() -> [BadRequest] {
         let big = Data(repeating: UInt8(ascii: "a"), count: (1 << 20) + 1)
+        let bigUpload = Data(repeating: UInt8(ascii: "a"), count: (64 << 20) + 1)
         return [
             BadRequest(
                 method: "POST",
@@ -223,7 +224,7 @@ enum BadRequests {
             BadRequest(
                 method: "POST",
                 path: "/api/v1/imports/products",
-                body: big,
+                body: bigUpload,
                 headers: ["X-File-Name": "big.csv"],
                 label: "oversized upload"
             ),

@@ -22,6 +22,21 @@ extension Texts {
         Message(rawValue: "state.\(raw)").map { self($0) } ?? raw
     }
 
+    /// The name of a stock ledger reason (`shipment` → 出库); an unknown value as it is.
+    func stockReason(_ raw: String) -> String {
+        Message(rawValue: "stockReason.\(raw)").map { self($0) } ?? raw
+    }
+
+    /// The name of a permission (`orders.review` → 审核订单); an unknown value as it is.
+    func permission(_ permission: Permission) -> String {
+        Message(rawValue: "permission.\(permission.rawValue)").map { self($0) } ?? permission.rawValue
+    }
+
+    /// A role's name: a built-in role's in the page's language, a company's own role as it was named.
+    func roleName(_ role: Role) -> String {
+        role.builtIn.flatMap { Message(rawValue: "builtInRole.\($0.rawValue)") }.map { self($0) } ?? role.name
+    }
+
     /// The name of a hold reason (`stock_shortage` → 缺货); an unknown value as it is.
     func holdReason(_ raw: String) -> String {
         Message(rawValue: "hold.\(raw)").map { self($0) } ?? raw

@@ -9,16 +9,18 @@ extension WebPages {
         let texts = context.texts
         let roles = try accounts.roles(by: context.principal)
         let rows = roles.map { record -> HTML in
-            let permissions = record.role.permissions.sorted().map { "<code>\($0.rawValue)</code>" as HTML }
+            let permissions = record.role.permissions.sorted().map {
+                "\(texts.permission($0)) <code>\($0.rawValue)</code>" as HTML
+            }
             return """
-                <tr><td>\(record.role.name)</td><td>\(texts(record.role.builtIn == nil ? .customRole : .builtInRole))\
+                <tr><td>\(texts.roleName(record.role))</td><td>\(texts(record.role.builtIn == nil ? .customRole : .builtInRole))\
                 </td><td class="wrap">\(permissions.joined(separator: " "))</td></tr>
                 """
         }
         let boxes = Permission.allCases.filter(context.can).map { permission -> HTML in
             """
             <label class="choice"><input type="checkbox" name="permission" value="\(permission.rawValue)"> \
-            <code>\(permission.rawValue)</code></label>
+            \(texts.permission(permission)) <code>\(permission.rawValue)</code></label>
             """
         }
         let body: HTML = """

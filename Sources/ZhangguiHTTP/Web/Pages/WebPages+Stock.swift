@@ -146,7 +146,7 @@ extension WebPages {
             <tr><td>\(context.time(entry.createdAt))</td><td>\(entry.warehouse)</td>\
             <td class="number">\(signed(entry.onHandDelta))</td><td class="number">\(signed(entry.reservedDelta))</td>\
             <td class="number">\(signed(entry.frozenDelta))</td><td class="number">\(texts.yuan(entry.valueDeltaFen))</td>\
-            <td><code>\(entry.reason)</code></td><td>\(documentLink(entry.document, context))</td></tr>
+            <td>\(texts.stockReason(entry.reason))</td><td>\(documentLink(entry.document, context))</td></tr>
             """
         }
         return """

@@ -22,7 +22,7 @@ extension WebPages {
         let texts = context.texts
         let users = try accounts.users(by: context.principal)
         let roles = try accounts.roles(by: context.principal)
-        let names = Dictionary(roles.map { ($0.id, $0.role.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(roles.map { ($0.id, texts.roleName($0.role)) }, uniquingKeysWith: { first, _ in first })
         let rows = users.map { user -> HTML in
             let roleNames = user.roleIDs.compactMap { names[$0] }.joined(separator: ", ")
             let disable: HTML =
@@ -49,7 +49,7 @@ extension WebPages {
             <label>\(texts(.displayName))<input name="name" maxlength="100"></label>
             <label>\(texts(.firstPassword))<input type="password" name="password" required minlength="12" \
             autocomplete="new-password"></label>
-            <fieldset><legend>\(texts(.roles))</legend>\(roleBoxes(roles, chosen: []))</fieldset>
+            <fieldset><legend>\(texts(.roles))</legend>\(roleBoxes(roles, chosen: [], texts: texts))</fieldset>
             <button type="submit" class="primary">\(texts(.addUser))</button>
             </form>
             <p><a href="/admin/roles">\(texts(.roles))</a></p>
@@ -102,7 +102,7 @@ extension WebPages {
             <h1>\(texts(.changeAccess)): \(user.email)</h1>
             \(Self.notice(notice))
             <form method="post" action="/admin/users/\(user.id)/roles" class="stack">\(context.csrfField)
-            <fieldset><legend>\(texts(.roles))</legend>\(roleBoxes(roles, chosen: Set(user.roleIDs)))</fieldset>
+            <fieldset><legend>\(texts(.roles))</legend>\(roleBoxes(roles, chosen: Set(user.roleIDs), texts: texts))</fieldset>
             <button type="submit" class="primary">\(texts(.save))</button>
             </form>
             <form method="post" action="/admin/users/\(user.id)/scope" class="stack">\(context.csrfField)
@@ -148,12 +148,12 @@ extension WebPages {
     }
 
     /// A checkbox per role, `chosen` ticked.
-    func roleBoxes(_ roles: [RoleRecord], chosen: Set<Int64>) -> HTML {
+    func roleBoxes(_ roles: [RoleRecord], chosen: Set<Int64>, texts: Texts) -> HTML {
         roles.map { record -> HTML in
             let checked: HTML = chosen.contains(record.id) ? " checked" : ""
             return """
                 <label class="choice"><input type="checkbox" name="role" value="\(record.id)"\(checked)> \
-                \(record.role.name)</label>
+                \(texts.roleName(record.role))</label>
                 """
         }.joined
     }
