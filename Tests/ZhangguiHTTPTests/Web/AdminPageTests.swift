@@ -46,6 +46,21 @@ struct AdminPageTests {
         #expect(user.roleIDs == [warehouseRole] && user.displayName == "<b>打包</b>" && user.scope == .everything)
     }
 
+    @Test("in English the roles page names built-in roles and permissions in English, codes alongside")
+    func rolesInEnglish() async throws {
+        let shop = try APIShop()
+        let browser = Browser(shop)
+        try await browser.signIn("admin@a.example")
+        browser.setCookie("zg_lang", "en")
+        let roles = try await browser.get("/admin/roles")
+        let users = try await browser.get("/admin/users")
+
+        #expect(roles.status == 200)
+        #expect(roles.text.contains("<td>Customer service</td>") && !roles.text.contains("<td>客服</td>"))
+        #expect(roles.text.contains("Review orders <code>orders.review</code>"))
+        #expect(users.text.contains("Warehouse</label>"))
+    }
+
     @Test("bad input is answered 4xx with its message, and nothing is added")
     func badInput() async throws {
         let shop = try APIShop()

@@ -31,6 +31,8 @@ struct WarehousePageTests {
         #expect(cups.text.contains(cup) && !cups.text.contains(mug))
         #expect(low.text.contains("没有符合条件的库存"))
         #expect(ledger.status == 200)
+        // The reasons are named in the page's language: 期初 (opening) and 占用 (reservation), not their codes.
+        #expect(ledger.text.contains("<td>期初</td>") && ledger.text.contains("<td>占用</td>"))
         #expect(ledger.text.contains("opening:MAIN/MUG") && ledger.text.contains("<a href=\"/orders/\(order)\">"))
         // Company B's opening stock of its own MUG is not in A's ledger: one opening entry, one reservation.
         #expect(ledger.text.components(separatedBy: "opening:MAIN/MUG").count - 1 == 1)
