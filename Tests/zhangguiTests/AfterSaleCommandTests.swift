@@ -39,6 +39,12 @@ struct AfterSaleCommandTests {
         let foreignRefusal = try String(contentsOf: log, encoding: .utf8)
         let received = try tool(["after-sale", "receive", "1", "1:defective"])
         let refunded = try tool(["after-sale", "refund", "1"])
+        let exchange = try tool(["after-sale", "open", "EX1001", "exchange", "2:1"])
+        let earlyReship = try tool(["after-sale", "reship", "2"])
+        let exchangeRefusal = try String(contentsOf: log, encoding: .utf8)
+        _ = try tool(["after-sale", "agree", "2"])
+        _ = try tool(["after-sale", "receive", "2"])
+        let reshipped = try tool(["after-sale", "reship", "2"])
         let stock = try tool(["stock", "MUG-01"])
         let check = try tool(["check"])
 
@@ -57,6 +63,11 @@ struct AfterSaleCommandTests {
         #expect(opened.output.hasPrefix("case 1 on order EX1001: returnAndRefund"))
         #expect(received.output.contains("line 1 (MUG-01) × 1 defective"))
         #expect(refunded.output.contains("refunded 已退款"))
+        // The exchange of CUP-02 (line 2): named as the clerk knows it, the replacement by its order number.
+        #expect(exchange.output.contains("case 2 on order EX1001: exchange"))
+        #expect(exchange.output.contains("line 2 (CUP-02)"))
+        #expect(earlyReship.status == 1 && exchangeRefusal.contains("zhanggui after-sale: an exchange case in state"))
+        #expect(reshipped.output.contains("replacement order EX1001-AS2"))
         // 100 opening − 2 shipped + 1 back, held back from sale.
         #expect(stock.output.contains("MUG-01    MAIN  99        0     1     98"))
         #expect(check.status == 0)
