@@ -312,5 +312,12 @@ extension Catalogue {
         .labelsRefused:
             "The labels could not be printed ({code}): a warehouse may lack a sender address; see zhanggui labels --help.",
         .shops: "Shops",
+        .syncKindOrders: "orders",
+        .syncKindRefunds: "refunds",
+        .syncKindBackfill: "backfill",
+        .syncKindRepull: "re-pull",
+        .syncKindShipments: "shipment confirmations",
+        .syncKindStock: "stock pushes",
+        .syncProblem: "{kind}: {errors} errors, last: {error}",
     ]
 }

@@ -310,5 +310,12 @@ extension Catalogue {
         .labelsRefused:
             "面单无法打印（{code}）：例如仓库还没有寄件人地址，见 zhanggui labels --help。",
         .shops: "店铺",
+        .syncKindOrders: "订单",
+        .syncKindRefunds: "退款",
+        .syncKindBackfill: "补拉",
+        .syncKindRepull: "重拉单个订单",
+        .syncKindShipments: "发货回传",
+        .syncKindStock: "库存回传",
+        .syncProblem: "{kind}：{errors} 个错误，最近一个：{error}",
     ]
 }

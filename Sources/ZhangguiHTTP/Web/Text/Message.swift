@@ -306,4 +306,11 @@ enum Message: String, CaseIterable, Sendable {
     case language
     case labelsRefused
     case shops
+    case syncKindOrders = "syncKind.orders"
+    case syncKindRefunds = "syncKind.refunds"
+    case syncKindBackfill = "syncKind.backfill"
+    case syncKindRepull = "syncKind.repull"
+    case syncKindShipments = "syncKind.shipments"
+    case syncKindStock = "syncKind.stock"
+    case syncProblem
 }
