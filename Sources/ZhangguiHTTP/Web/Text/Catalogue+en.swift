@@ -312,5 +312,14 @@ extension Catalogue {
         .labelsRefused:
             "The labels could not be printed ({code}): a warehouse may lack a sender address; see zhanggui labels --help.",
         .shops: "Shops",
+        .phaseReading: "Reading the file (bytes)",
+        .phaseWriting: "Writing records",
+        .phaseRendering: "Drawing labels",
+        .phaseWindows: "Time windows synced",
+        .runningTasks: "Running tasks",
+        .backfill: "Backfill",
+        .backfillFrom: "From",
+        .backfillTo: "Up to",
+        .backfillDone: "{shop}: {windows} time windows read again; orders {new} new, {changed} changed.",
     ]
 }

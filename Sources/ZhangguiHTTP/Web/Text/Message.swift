@@ -306,4 +306,13 @@ enum Message: String, CaseIterable, Sendable {
     case language
     case labelsRefused
     case shops
+    case phaseReading = "taskPhase.reading"
+    case phaseWriting = "taskPhase.writing"
+    case phaseRendering = "taskPhase.rendering"
+    case phaseWindows = "taskPhase.windows"
+    case runningTasks
+    case backfill
+    case backfillFrom
+    case backfillTo
+    case backfillDone
 }
