@@ -3,9 +3,6 @@ import ZhangguiServices
 import ZhangguiStore
 
 extension WebPages {
-    /// The kind of the background task that reads a shop's orders again over a range of days.
-    static let backfillKind = "shop.backfill"
-
     /// The form on the shops page that backfills one shop: first and last business day, both included.
     func backfillForm(_ shop: ShopConnection, _ context: PageContext) -> HTML {
         let texts = context.texts
@@ -19,9 +16,8 @@ extension WebPages {
 
     /// `POST /shops/{id}/backfill` `from`, `to` (business days `yyyy-MM-dd` in the company's zone, both included):
     /// reads the shop's orders and after-sales requests modified in those days again, as `zhanggui shop backfill`
-    /// does, as a background task whose progress is the sync windows done of their number, recorded in the task's
-    /// row after each window (each window commits on its own, so the row can be written between them). The browser
-    /// goes to the task's page.
+    /// does, as a ``BackfillTask`` whose progress is the sync windows done of their number. The browser goes to the
+    /// task's page.
     func backfillShop(_ context: PageContext) throws -> HTTPResponse {
         let principal = context.principal
         guard let id = context.request.pathID("id"), principal.scope.admits(shop: id),
@@ -29,25 +25,14 @@ extension WebPages {
         else { throw HTTPError.objectNotFound("shop") }
         guard let sync = api.settings.shopSync else { throw PageProblem(.syncUnavailable, status: .serviceUnavailable) }
         let range = try backfillRange(context)
-        let shopCode = shop.shopCode
+        let backfill = BackfillTask(sync: sync, companyID: principal.companyID, shopID: shop.shopID, range: range)
         let taskID = try api.tasks.start(
-            kind: Self.backfillKind,
+            kind: BackfillTask.kind,
             companyID: principal.companyID,
             startedBy: principal.userID,
-            total: 0
-        ) { progress in
-            var windows = 0
-            let report = try sync.backfill(company: principal.companyID, shop: id, range: range) { step in
-                windows = step.windowsDone
-                try? progress.report("windows", done: Int64(step.windowsDone), total: Int64(step.windowsTotal))
-            }
-            guard report.outcome == .done else {
-                let reason = report.error ?? report.outcome.rawValue
-                throw BackgroundTaskRunner.Failure("\(report.outcome.rawValue) after \(windows) windows: \(reason)")
-            }
-            let message = "shop=\(shopCode) windows=\(windows) new=\(report.orders.new) changed=\(report.orders.changed)"
-            return .init(message: message)
-        }
+            total: 0,
+            work: backfill.run
+        )
         return Responses.redirect(to: "/tasks/\(taskID)")
     }
 

@@ -130,7 +130,7 @@ extension WebPages {
             )
             let message: Message =
                 task.kind.hasPrefix("import.")
-                ? .importCounts : task.kind == Self.backfillKind ? .backfillDone : .labelsPrinted
+                ? .importCounts : task.kind == BackfillTask.kind ? .backfillDone : .labelsPrinted
             return "<p class=\"notice\">\(texts(message, values))</p>"
         case .failed, .interrupted:
             return "<p class=\"error\">\(texts(.taskFailed))</p><p><code>\(task.message)</code></p>"
@@ -144,7 +144,7 @@ extension WebPages {
         case "import.products": .importProducts
         case "import.stock": .importStock
         case "import.orders": .importOrders
-        case backfillKind: .backfill
+        case BackfillTask.kind: .backfill
         default: .printLabels
         }
     }
