@@ -14,8 +14,10 @@ struct ImportProgressTests {
         "商家编码,商品名称,吊牌价\n"
         + (1...rows).map { String(format: "P%05d,示例商品名称示例商品名称%05d,19.90\n", $0, $0) }.joined()
 
-    @Test("reading reports every 500 rows a byte count between 0 and the size, then the size; writing 1…3000 of 3000",
-        arguments: Engine.all)
+    @Test(
+        "reading reports every 500 rows a byte count between 0 and the size, then the size; writing 1…3000 of 3000",
+        arguments: Engine.all
+    )
     func sequence(engine: Engine) throws {
         let database = try engine.makeDatabase()
         try Migrator.migrate(database)

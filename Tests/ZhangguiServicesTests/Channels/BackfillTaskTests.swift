@@ -30,7 +30,9 @@ struct BackfillTaskTests {
             work: backfill.run
         )
         runner.waitUntilIdle()
-        let task = try #require(try bed.database.read { try BackgroundTaskRecords($0).task(id, companyID: bed.companyID) })
+        let task = try #require(
+            try bed.database.read { try BackgroundTaskRecords($0).task(id, companyID: bed.companyID) }
+        )
 
         #expect(task.state == .done && task.kind == "shop.backfill")
         #expect(task.message == "shop=TB windows=3 new=2 changed=0")
@@ -52,7 +54,9 @@ struct BackfillTaskTests {
             work: backfill.run
         )
         runner.waitUntilIdle()
-        let task = try #require(try bed.database.read { try BackgroundTaskRecords($0).task(id, companyID: bed.companyID) })
+        let task = try #require(
+            try bed.database.read { try BackgroundTaskRecords($0).task(id, companyID: bed.companyID) }
+        )
 
         #expect(task.state == .failed)
         #expect(task.message.hasPrefix("authorizationExpired after 0 windows: "))
