@@ -13,7 +13,7 @@ extension WebPages {
     /// Seconds between two loads of a task's page while it runs.
     static let taskRefreshSeconds = 2
 
-    /// `GET /tasks`: the user's latest background tasks, newest first, each unfinished one with its phase and a
+    /// `GET /tasks`: the user's latest background tasks, newest first, each with its phase (while running) and a
     /// progress bar; the page reloads itself while any of them runs.
     func tasksPage(_ context: PageContext) throws -> HTTPResponse {
         let texts = context.texts
@@ -92,7 +92,7 @@ extension WebPages {
             ? "<progress max=\"\(figures.total)\" value=\"\(figures.done)\"></progress>"
             : task.state == .done ? "<progress max=\"1\" value=\"1\"></progress>" : "<progress></progress>"
         return """
-            <p class="task-progress">\(phase)\(bar) <span class="number" id="task-figures">\(figures.done) / \
+            <p class="task-progress">\(phase)\(bar) <span class="number">\(figures.done) / \
             \(figures.total)</span></p>
             """
     }
