@@ -17,6 +17,7 @@ extension WebPages {
     func addShopRoutes(to router: inout Router) {
         page(&router, .get, "/shops", .permission(.ordersRead)) { try shopsPage($0) }
         page(&router, .post, "/shops/{id}/sync", .permission(.importsRun)) { try syncShop($0) }
+        page(&router, .post, "/shops/{id}/backfill", .permission(.importsRun)) { try backfillShop($0) }
     }
 
     /// The connected shops the user may see, by code, each with its newest sync run.
@@ -120,7 +121,7 @@ extension WebPages {
                 canSync
                 ? """
                 <td><form method="post" action="/shops/\(shop.shopID)/sync" class="inline">\(context.csrfField)\
-                <button type="submit">\(texts(.syncNow))</button></form></td>
+                <button type="submit">\(texts(.syncNow))</button></form> \(backfillForm(shop, context))</td>
                 """
                 : .empty
             let statusClass: HTML = state.isExpired ? " class=\"alarm\"" : ""

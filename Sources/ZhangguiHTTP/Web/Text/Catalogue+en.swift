@@ -319,5 +319,14 @@ extension Catalogue {
         .syncKindShipments: "shipment confirmations",
         .syncKindStock: "stock pushes",
         .syncProblem: "{kind}: {errors} errors, last: {error}",
+        .phaseReading: "Reading the file (bytes)",
+        .phaseWriting: "Writing records",
+        .phaseRendering: "Drawing labels",
+        .phaseWindows: "Time windows synced",
+        .runningTasks: "Running tasks",
+        .backfill: "Backfill",
+        .backfillFrom: "From",
+        .backfillTo: "Up to",
+        .backfillDone: "{shop}: {windows} time windows read again; orders {new} new, {changed} changed.",
     ]
 }

@@ -313,4 +313,13 @@ enum Message: String, CaseIterable, Sendable {
     case syncKindShipments = "syncKind.shipments"
     case syncKindStock = "syncKind.stock"
     case syncProblem
+    case phaseReading = "taskPhase.reading"
+    case phaseWriting = "taskPhase.writing"
+    case phaseRendering = "taskPhase.rendering"
+    case phaseWindows = "taskPhase.windows"
+    case runningTasks
+    case backfill
+    case backfillFrom
+    case backfillTo
+    case backfillDone
 }
