@@ -29,6 +29,9 @@ extension ShopCommands {
         let from = try instant(fromText, calendar, option: "from")
         let to = try instant(toText, calendar, option: "to")
         guard from < to else { throw UsageError("--from must come before --to") }
+        guard (to - from) * 1000 <= SyncPlan.longestBackfillMillis else {
+            throw UsageError("--to is more than \(SyncPlan.longestBackfillMillis / 86_400_000) days after --from")
+        }
         let shop = try shop(code, database, companyID)
         let range = SyncWindow(startMillis: from * 1000, endMillis: to * 1000)
         let report = try syncService(database).backfill(company: companyID, shop: shop.shopID, range: range) {
