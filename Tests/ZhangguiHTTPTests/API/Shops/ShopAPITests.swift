@@ -309,4 +309,46 @@ struct ShopAPITests {
         #expect(try (list.json["shops"] as? [Any])?.isEmpty == true)
         #expect(one.status == 404 && runs.status == 404)
     }
+
+    @Test("the shop's after-sales list shows only the requests still needing someone, with their amounts")
+    func afterSales() async throws {
+        let bed = try ShopBed()
+        let admin = try await bed.shop.signIn(.admin)
+        let companyID = bed.shop.companyA.id
+        try bed.shop.database.write { connection in
+            let records = AfterSaleRecords(connection)
+            for (refundID, needsAttention) in [("R1", true), ("R2", false)] {
+                let refund = PlatformRefund(
+                    refundID: refundID,
+                    platformOrderID: "P1",
+                    kind: .returnAndRefund,
+                    status: .requested,
+                    amount: Money(fen: 1290),
+                    reason: "尺寸不合适",
+                    createdAtMillis: ShopBed.now - 120_000,
+                    modifiedAtMillis: ShopBed.now - 60_000,
+                    returnTrackingNumber: "SF1234567890"
+                )
+                _ = try records.store(refund, shopID: bed.shopID, companyID: companyID)
+                try records.setOutcome(
+                    needsAttention ? .afterShipment : .noAction,
+                    needsAttention: needsAttention,
+                    refundID: refundID,
+                    shopID: bed.shopID,
+                    companyID: companyID
+                )
+            }
+        }
+
+        let answer = try await bed.shop.call("GET", "/api/v1/shops/\(bed.shopID)/after-sales", as: admin)
+
+        let requests = try #require(try answer.json["requests"] as? [[String: Any]])
+        #expect(requests.map { $0["refundID"] as? String } == ["R1"])
+        #expect(
+            requests.first?["amountFen"] as? Int64 == 1290 && requests.first?["kind"] as? String == "returnAndRefund"
+        )
+        #expect(requests.first?["outcome"] as? String == "afterShipment")
+        #expect(requests.first?["returnTrackingNumber"] as? String == "SF1234567890")
+        #expect(requests.first?["modifiedAtMillis"] as? Int64 == ShopBed.now - 60_000)
+    }
 }
