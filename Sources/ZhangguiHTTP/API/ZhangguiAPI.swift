@@ -80,6 +80,7 @@ public struct ZhangguiAPI: Sendable {
         addAlertRoutes(to: &router)
         addTrackingRoutes(to: &router)
         addAfterSaleRoutes(to: &router)
+        addShopRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
         router.translateError = { error in
