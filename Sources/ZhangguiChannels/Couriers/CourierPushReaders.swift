@@ -1,9 +1,9 @@
 public import ZhangguiServices
 
-/// The readers of couriers' tracking pushes, by service: what ``CourierPushService`` is given.
-public enum CourierPushReaders {
-    /// 顺丰's route push or 中通's `Traces` push; nil for services that do not push to us.
-    public static let byService: ZhangguiServices.CourierPushReaders = { service in
+extension CourierClientFactory {
+    /// The readers of couriers' tracking pushes, in the shape ``CourierPushService`` takes: 顺丰's route push and
+    /// 中通's `Traces` push; nil for services that do not push to us.
+    public static let pushReaders: CourierPushReaders = { service in
         switch service {
         case .sf: SFPushReader()
         case .zto: ZTOPushReader()

@@ -1,5 +1,5 @@
-public import ZhangguiSecurity
 import ZhangguiCore
+public import ZhangguiSecurity
 import ZhangguiStore
 
 /// 物流轮询: asks each courier account that answers route queries (顺丰 `EXP_RECE_SEARCH_ROUTES`) where the

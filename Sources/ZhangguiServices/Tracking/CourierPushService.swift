@@ -1,8 +1,8 @@
 public import ZhangguiCore
+import ZhangguiSecurity
 public import ZhangguiStore
 
 import struct Foundation.Date
-import ZhangguiSecurity
 
 /// What one accepted push did.
 public struct CourierPushOutcome: Sendable {

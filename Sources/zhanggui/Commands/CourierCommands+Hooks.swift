@@ -14,14 +14,16 @@ extension CourierCommands {
     {
         let base = String((base ?? "http://127.0.0.1:8080").reversed().drop { $0 == "/" }.reversed())
         guard let account = try accounts.openAccount(code: accountCode, companyID: companyID),
-            let reader = CourierPushReaders.byService(account.service)
+            let reader = CourierClientFactory.pushReaders(account.service)
         else {
             throw Refusal("courier account \(accountCode) does not push tracking (only sf and zto accounts do)")
         }
         var url = base + hookPath(companyID: companyID, accountCode: accountCode)
         if reader.signsPushes {
             Output.line(url)
-            Output.line("中通 signs each push with the account's appSecret (data_digest); pushes that fail it are refused")
+            Output.line(
+                "中通 signs each push with the account's appSecret (data_digest); pushes that fail it are refused"
+            )
         } else {
             let token = try accounts.hookToken(accountCode: accountCode, companyID: companyID) ?? ""
             url += "?token=" + token

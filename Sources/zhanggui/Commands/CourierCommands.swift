@@ -166,7 +166,7 @@ enum CourierCommands {
                 + all.map { account in
                     [
                         account.code, account.service.rawValue, account.carrierCode, account.isDefault ? "yes" : "",
-                        CourierPushReaders.byService(account.service) == nil
+                        CourierClientFactory.pushReaders(account.service) == nil
                             ? "" : hookPath(companyID: companyID, accountCode: account.code),
                     ]
                 }

@@ -61,7 +61,7 @@ enum ServeCommand {
         settings.courierPushes = CourierPushService(
             database: database,
             accounts: courierAccounts,
-            readers: CourierPushReaders.byService
+            readers: CourierClientFactory.pushReaders
         )
         let api = ZhangguiAPI(database: database, schemaVersion: try Migrator.version(of: database), settings: settings)
         let interrupted = try api.interruptUnfinishedTasks()
