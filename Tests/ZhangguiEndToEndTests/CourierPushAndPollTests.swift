@@ -225,4 +225,28 @@ import ZhangguiTestSupport
         )
         #expect(try hooks.eventCount() == 0)
     }
+
+    @Test("saving a 顺丰 account again keeps its hook token, so the URL given to 丰桥 stays right")
+    func tokenKept() throws {
+        let hooks = try Hooks(.sqlite)
+        let before = try hooks.bench.accounts.hookToken(accountCode: "sf", companyID: hooks.companyID)
+        let credentials = CourierCredentials(
+            endpoint: hooks.bench.host.courierURL + "/std/service",
+            fields: ["partnerID": "P1", "checkWord": "cw2"]
+        )
+
+        try hooks.bench.accounts.save(
+            code: "sf",
+            service: .sf,
+            carrierCode: "SF",
+            credentials: credentials,
+            isDefault: true,
+            companyID: hooks.companyID
+        )
+
+        let after = try hooks.bench.accounts.hookToken(accountCode: "sf", companyID: hooks.companyID)
+        #expect(before?.count == 43, "32 random bytes in unpadded base64url")
+        #expect(after == before)
+        #expect(try hooks.bench.accounts.hookToken(accountCode: "zg", companyID: hooks.companyID) == nil)
+    }
 }

@@ -54,7 +54,7 @@ public struct CourierPushService: Sendable {
         -> CourierPushOutcome
     {
         guard push.body.count <= Self.maximumBodyBytes else {
-            throw CourierPushRefusal(code: .tooLarge, reason: "is over \(Self.maximumBodyBytes) bytes")
+            throw CourierPushRefusal(code: .tooLarge, field: "body", reason: "is over \(Self.maximumBodyBytes) bytes")
         }
         if !hook.reader.signsPushes {
             let expected = hook.account.credentials.hookToken ?? ""

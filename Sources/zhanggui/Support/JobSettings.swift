@@ -65,7 +65,8 @@ struct JobSettings {
     /// The help of the options, for the commands that take them.
     static let help = """
           --job-interval SECONDS  run every job each SECONDS instead of its own interval (shop sync 60, low
-                                  stock 300, held orders, tracking and after-sales 3600); every process on one database must use the same
+                                  stock 300, 顺丰 tracking poll 1800, held orders, stale tracking and after-sales
+                                  3600); every process on one database must use the same
           --sync-interval SECONDS sync the connected shops each SECONDS (default 60)
           --tracking-interval SECONDS
                                   ask 顺丰 where shipped parcels are each SECONDS (default 1800)
