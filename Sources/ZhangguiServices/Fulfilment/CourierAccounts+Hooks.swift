@@ -44,11 +44,12 @@ extension CourierAccounts {
     }
 
     /// The token the account's push hook URL carries, made and stored now when the account has none yet (an
-    /// account saved before hooks existed); nil for an offline account or none.
+    /// account saved before hooks existed) or when `renewing` (the old URL then stops working at once); nil for an
+    /// offline account or none.
     /// - Throws: ``SecretKeyError`` when the server has no key or the credentials were sealed under another.
-    public func hookToken(accountCode: String, companyID: Int64) throws -> String? {
+    public func hookToken(accountCode: String, companyID: Int64, renewing: Bool = false) throws -> String? {
         guard let account = try openAccount(code: accountCode, companyID: companyID) else { return nil }
-        if let token = account.credentials.hookToken { return token }
+        if !renewing, let token = account.credentials.hookToken { return token }
         var credentials = account.credentials
         credentials.hookToken = try SecureRandom.token()
         let sealed = try seal(credentials, code: accountCode, companyID: companyID)

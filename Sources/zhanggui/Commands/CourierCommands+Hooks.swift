@@ -9,9 +9,13 @@ extension CourierCommands {
     }
 
     /// Prints the hook URL of `accountCode` under `base`, with its token for couriers that do not sign pushes.
-    static func hookURL(_ accountCode: String, base: String?, _ accounts: CourierAccounts, _ companyID: Int64) throws
-        -> Int32
-    {
+    static func hookURL(
+        _ accountCode: String,
+        base: String?,
+        renewing: Bool,
+        _ accounts: CourierAccounts,
+        _ companyID: Int64
+    ) throws -> Int32 {
         let base = String((base ?? "http://127.0.0.1:8080").reversed().drop { $0 == "/" }.reversed())
         guard let account = try accounts.openAccount(code: accountCode, companyID: companyID),
             let reader = CourierClientFactory.pushReaders(account.service)
@@ -25,7 +29,8 @@ extension CourierCommands {
                 "中通 signs each push with the account's appSecret (data_digest); pushes that fail it are refused"
             )
         } else {
-            let token = try accounts.hookToken(accountCode: accountCode, companyID: companyID) ?? ""
+            let token =
+                try accounts.hookToken(accountCode: accountCode, companyID: companyID, renewing: renewing) ?? ""
             url += "?token=" + token
             Output.line(url)
             Output.line("the token vouches for 顺丰's unsigned pushes: give this URL to 丰桥 only, never publish it")

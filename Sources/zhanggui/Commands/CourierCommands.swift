@@ -13,7 +13,7 @@ enum CourierCommands {
             Usage: zhanggui courier add CODE --service sf|zto|cainiao|pdd|doudian|offline --carrier CARRIER [--credentials FILE]
                                        [--default]
                    zhanggui courier list
-                   zhanggui courier hook-url ACCOUNT [--base URL]
+                   zhanggui courier hook-url ACCOUNT [--base URL] [--new-token]
                    zhanggui courier rule PRIORITY ACCOUNT [--name NAME] [--province P] [--city C] [--shop SHOP]
                                          [--min-grams G] [--max-grams G] [--min-fen F] [--max-fen F]
                    zhanggui courier remove-rule PRIORITY
@@ -32,14 +32,15 @@ enum CourierCommands {
             list          every account, without secrets, and the path of its tracking push hook.
             hook-url      the URL to give the courier for its tracking pushes (docs/TRACKING.md): URL is how the
                           courier reaches `zhanggui serve` (default http://127.0.0.1:8080). 顺丰's URL carries the
-                          account's secret hook token: give it to 丰桥 only. Needs the key, like add.
+                          account's secret hook token: give it to 丰桥 only; --new-token replaces it (the old URL
+                          stops working at once). Needs the key, like add.
             rule          sets the rule at PRIORITY (lower first) choosing ACCOUNT; --province, --city and --shop
                           may be repeated; weights in grams and order values in fen are inclusive bounds.
             remove-rule   removes the rule at PRIORITY.
             rules         the rules in the order they are tried, then the defaults.
             shop-default  the account shop SHOP's parcels take when no rule holds.
             """,
-        flags: ["default"],
+        flags: ["default", "new-token"],
         options: [
             "service", "carrier", "credentials", "name", "province", "city", "shop", "min-grams", "max-grams",
             "min-fen", "max-fen", "base",
@@ -56,7 +57,9 @@ enum CourierCommands {
         switch arguments.positional[0] {
         case "add": return try add(values, arguments, accounts, companyID)
         case "list": return try list(accounts, companyID)
-        case "hook-url": return try hookURL(values[0], base: arguments.option("base"), accounts, companyID)
+        case "hook-url":
+            let renewing = arguments.flag("new-token")
+            return try hookURL(values[0], base: arguments.option("base"), renewing: renewing, accounts, companyID)
         case "rule": return try rule(values, arguments, accounts, database, companyID)
         case "remove-rule":
             guard let priority = values.first.flatMap({ Int($0) }) else {
