@@ -72,7 +72,9 @@ public struct CourierWaybillService: Sendable {
         -> CourierWaybillSummary
     {
         try database.write { connection in
-            let wanted = try tradeIDs.map { try FulfilmentRecords(connection).shipmentIDs(ofTrades: $0, companyID: companyID) }
+            let wanted = try tradeIDs.map {
+                try FulfilmentRecords(connection).shipmentIDs(ofTrades: $0, companyID: companyID)
+            }
             var summary = CourierWaybillSummary()
             let requests = WaybillRequestRecords(connection)
             let book = try CourierRecords(connection).ruleBook(companyID: companyID)
