@@ -71,7 +71,7 @@ extension CourierAccounts {
 
     /// The hook token of the account being saved again, so that its hook URL stays the same; nil for a new account
     /// or one whose old credentials cannot be opened.
-    func existingHookToken(code: String, companyID: Int64) throws -> String? {
+    func existingHookToken(code: String, companyID: Int64) -> String? {
         guard box != nil else { return nil }
         return (try? openAccount(code: code, companyID: companyID))??.credentials.hookToken
     }
