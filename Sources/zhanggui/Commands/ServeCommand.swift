@@ -7,18 +7,18 @@ import ZhangguiHTTP
 import ZhangguiServices
 import ZhangguiStore
 
-/// `zhanggui serve`: the JSON API over HTTP until SIGINT or SIGTERM.
+/// `zhanggui serve`: the web pages and the JSON API over HTTP until SIGINT or SIGTERM.
 enum ServeCommand {
     static let command = Command(
         name: "serve",
-        summary: "serve the JSON API over HTTP until stopped",
+        summary: "serve the web pages and the JSON API over HTTP until stopped",
         help: """
             Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--behind-proxy]
                                   [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
                                   [--sync-interval SECONDS] [--tracking-interval SECONDS]
 
-            Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
-            cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
+            Serves the web pages at / (docs/WEB.md) and the JSON API at /api/v1 (docs/SERVER.md) for the companies
+            in the database, behind sign-in: a session cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
             TLS proxy. --behind-proxy takes the client's address for the failed-sign-in limit from the last entry
             of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
             own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
@@ -28,7 +28,8 @@ enum ServeCommand {
             requests in flight get up to 10 seconds to finish, then it exits 0.
 
             The server also runs the scheduled jobs (shop sync, low-stock alerts, reminders of orders held too
-            long, 顺丰 tracking polling) for every company, each tick once however many servers share the database, and logs one line per run.
+            long, 顺丰 tracking polling, stale tracking, idle after-sales) for every company, each tick once however
+            many servers share the database, and logs one line per run.
             --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
             \(JobSettings.help)
             """,
