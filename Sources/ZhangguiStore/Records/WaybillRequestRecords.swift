@@ -233,4 +233,22 @@ extension LabelRecords {
         }
         return warehouses
     }
+
+    /// The code of each shipment's warehouse (`MAIN`), by shipment id, for messages.
+    public func shipmentWarehouseCodes(ids: [Int64], companyID: Int64) throws -> [Int64: String] {
+        var codes: [Int64: String] = [:]
+        for id in ids {
+            if let row = try connection.queryOne(
+                """
+                SELECT w.code FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id
+                WHERE s.id = ? AND s.company_id = ?
+                """,
+                id,
+                companyID
+            ) {
+                codes[id] = row.string(0)
+            }
+        }
+        return codes
+    }
 }

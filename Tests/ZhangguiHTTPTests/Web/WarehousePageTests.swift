@@ -243,6 +243,25 @@ struct WarehousePageTests {
         #expect(dashboard.text.contains("href=\"/stock\""))
     }
 
+    @Test("a warehouse without a sender is named on the labels page and the order desk, with the command that sets it")
+    func labelsWithoutSender() async throws {
+        let shop = try APIShop()
+        let admin = Browser(shop)
+        try await admin.signIn("admin@a.example")
+        _ = try await Self.waybilledParcel(shop, admin)
+        let order = String(shop.companyA.tradeIDs[0])
+
+        let page = try await admin.post("/labels/print", [])
+        let desk = try await admin.post("/orders/actions", [("action", "labels"), ("id", order)])
+
+        for answer in [page, desk] {
+            #expect(answer.status == 409)
+            #expect(answer.text.contains("仓库 MAIN 还没有寄件人地址"))
+            #expect(answer.text.contains("zhanggui warehouse sender MAIN --name"))
+            #expect(!answer.text.contains("noSender") && !answer.text.contains("labels --help"))
+        }
+    }
+
     /// Approves, allocates and waybills A1 (2 MUG) as `browser`'s user and returns its waybill number.
     static func waybilledParcel(_ shop: APIShop, _ browser: Browser) async throws -> String {
         let order = shop.companyA.tradeIDs[0]

@@ -115,7 +115,8 @@ struct LabelServiceTests {
         #expect(
             throws: LabelError(
                 code: .noSender,
-                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender"
+                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender",
+                warehouseCodes: ["HZ"]
             )
         ) { _ = try shop.print(.unprinted) }
         #expect(try shop.count("SELECT COUNT(*) FROM print_batches") == 0)

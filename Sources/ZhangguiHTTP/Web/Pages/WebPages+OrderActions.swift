@@ -124,7 +124,7 @@ extension WebPages {
                 _ in
             }
         } catch let error as LabelError {
-            throw PageProblem(.labelsRefused, ["code": error.code.rawValue], status: .conflict)
+            throw Self.pageProblem(error)
         }
         var headers: HTTPHeaders = ["Content-Type": "application/pdf", "Cache-Control": "no-store"]
         headers.set("Content-Disposition", "inline; filename=\"labels.pdf\"")

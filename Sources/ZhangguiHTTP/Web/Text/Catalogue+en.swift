@@ -312,5 +312,8 @@ extension Catalogue {
         .labelsRefused:
             "The labels could not be printed ({code}): a warehouse may lack a sender address; see zhanggui labels --help.",
         .shops: "Shops",
+        .warehouseNeedsSender:
+            "Warehouse {warehouse} has no sender address, so its labels cannot be printed. Set it with: zhanggui "
+            + "warehouse sender {warehouse} --name … --phone … --province … --city … --district … --address …",
     ]
 }

@@ -310,5 +310,8 @@ extension Catalogue {
         .labelsRefused:
             "面单无法打印（{code}）：例如仓库还没有寄件人地址，见 zhanggui labels --help。",
         .shops: "店铺",
+        .warehouseNeedsSender:
+            "仓库 {warehouse} 还没有寄件人地址，无法打印面单。请用 zhanggui warehouse sender {warehouse} --name … "
+            + "--phone … --province … --city … --district … --address … 设置。",
     ]
 }

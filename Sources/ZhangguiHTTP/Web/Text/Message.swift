@@ -306,4 +306,5 @@ enum Message: String, CaseIterable, Sendable {
     case language
     case labelsRefused
     case shops
+    case warehouseNeedsSender
 }
