@@ -315,5 +315,6 @@ extension Catalogue {
         .warehouseNeedsSender:
             "Warehouse {warehouse} has no sender address, so its labels cannot be printed. Set it with: zhanggui "
             + "warehouse sender {warehouse} --name … --phone … --province … --city … --district … --address …",
+        .parcelWaits: "Parcel {shipment} has no waybill yet: {reason}",
     ]
 }

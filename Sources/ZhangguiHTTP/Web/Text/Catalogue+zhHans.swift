@@ -313,5 +313,6 @@ extension Catalogue {
         .warehouseNeedsSender:
             "仓库 {warehouse} 还没有寄件人地址，无法打印面单。请用 zhanggui warehouse sender {warehouse} --name … "
             + "--phone … --province … --city … --district … --address … 设置。",
+        .parcelWaits: "包裹 {shipment} 还没有运单号：{reason}",
     ]
 }

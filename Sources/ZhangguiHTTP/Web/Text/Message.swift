@@ -307,4 +307,5 @@ enum Message: String, CaseIterable, Sendable {
     case labelsRefused
     case shops
     case warehouseNeedsSender
+    case parcelWaits
 }
