@@ -99,9 +99,12 @@ public struct CourierRule: Hashable, Sendable, Codable {
 
     /// Whether the parcel lies in one of the regions: by its division code when the rule's names were resolved
     /// (a parcel without a code is in none), by the name on the trade otherwise.
-    private static func isInRegion(_ parcel: ParcelFacts, names: Set<String>, codePrefixes: Set<String>,
-        parcelName: String) -> Bool
-    {
+    private static func isInRegion(
+        _ parcel: ParcelFacts,
+        names: Set<String>,
+        codePrefixes: Set<String>,
+        parcelName: String
+    ) -> Bool {
         guard !codePrefixes.isEmpty else { return names.isEmpty || names.contains(parcelName) }
         guard let code = parcel.divisionCode else { return false }
         return codePrefixes.contains { code.hasPrefix($0) }
