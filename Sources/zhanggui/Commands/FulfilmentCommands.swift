@@ -93,7 +93,9 @@ enum FulfilmentCommands {
                 + "\(Output.count(summary.units, "unit", "units")); revenue \(Output.yuan(summary.revenueFen)), "
                 + "cost \(Output.yuan(summary.costFen))"
         )
-        if summary.unpacked > 0 { Output.line("not packed yet, waiting: \(Output.count(summary.unpacked, "parcel", "parcels"))") }
+        if summary.unpacked > 0 {
+            Output.line("not packed yet, waiting: \(Output.count(summary.unpacked, "parcel", "parcels"))")
+        }
         return 0
     }
 }
