@@ -23,8 +23,8 @@ enum CourierCommands {
             add           adds (or replaces) account CODE. --service sf (顺丰 丰桥), zto (中通 ZOP), cainiao (菜鸟
                           e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian
                           (抖店) e-waybill likewise, or offline (an offline number range: --carrier names the range,
-                          see zhanggui waybill --set-range). --carrier is
-                          the code stored on shipments (SF, ZTO, YTO…). FILE (or - for standard input) is JSON:
+                          see zhanggui waybill --set-range). --carrier is the code stored on shipments (SF,
+                          ZTO, YTO…). FILE (or - for standard input) is JSON:
                           endpoint, and for sf partnerID, checkWord, monthlyCard, expressTypeID; for zto appKey,
                           appSecret, accountID, accountPassword; for cainiao, pdd and doudian appKey, appSecret, session,
                           templateURL. It is sealed with AES-256-GCM under the key in $ZHANGGUI_SECRET_KEY and never
