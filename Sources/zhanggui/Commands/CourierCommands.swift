@@ -14,6 +14,7 @@ enum CourierCommands {
             Usage: zhanggui courier add CODE --service sf|zto|cainiao|pdd|doudian|offline --carrier CARRIER [--credentials FILE]
                                        [--default]
                    zhanggui courier list
+                   zhanggui courier hook-url ACCOUNT [--base URL] [--new-token]
                    zhanggui courier rule PRIORITY ACCOUNT [--name NAME] [--province P] [--city C] [--shop SHOP]
                                          [--min-grams G] [--max-grams G] [--min-fen F] [--max-fen F]
                    zhanggui courier remove-rule PRIORITY
@@ -29,7 +30,11 @@ enum CourierCommands {
                           appSecret, accountID, accountPassword; for cainiao, pdd and doudian appKey, appSecret, session,
                           templateURL. It is sealed with AES-256-GCM under the key in $ZHANGGUI_SECRET_KEY and never
                           printed. --default makes it the company default.
-            list          every account, without secrets.
+            list          every account, without secrets, and the path of its tracking push hook.
+            hook-url      the URL to give the courier for its tracking pushes (docs/TRACKING.md): URL is how the
+                          courier reaches `zhanggui serve` (default http://127.0.0.1:8080). 顺丰's URL carries the
+                          account's secret hook token: give it to 丰桥 only; --new-token replaces it (the old URL
+                          stops working at once). Needs the key, like add.
             rule          sets the rule at PRIORITY (lower first) choosing ACCOUNT; --province, --city and --shop
                           may be repeated; provinces and cities are divisions (上海 = 上海市) and match orders by
                           the division review found; weights in grams and order values in fen are inclusive bounds.
@@ -37,21 +42,26 @@ enum CourierCommands {
             rules         the rules in the order they are tried, then the defaults.
             shop-default  the account shop SHOP's parcels take when no rule holds.
             """,
-        flags: ["default"],
+        flags: ["default", "new-token"],
         options: [
             "service", "carrier", "credentials", "name", "province", "city", "shop", "min-grams", "max-grams",
-            "min-fen", "max-fen",
+            "min-fen", "max-fen", "base",
         ],
         positionals: 1...3
     ) { arguments in
         let values = Array(arguments.positional.dropFirst())
         try checkUsage(arguments.positional[0], values, arguments)
         let (database, companyID) = try Workspace(arguments).openCompany()
-        let needsKey = arguments.positional[0] == "add" && arguments.option("service") != "offline"
+        let needsKey =
+            arguments.positional[0] == "add" && arguments.option("service") != "offline"
+            || arguments.positional[0] == "hook-url"
         let accounts = CourierAccounts(database: database, box: needsKey ? try ShopCommands.secretBox() : nil)
         switch arguments.positional[0] {
         case "add": return try add(values, arguments, accounts, companyID)
         case "list": return try list(accounts, companyID)
+        case "hook-url":
+            let renewing = arguments.flag("new-token")
+            return try hookURL(values[0], base: arguments.option("base"), renewing: renewing, accounts, companyID)
         case "rule": return try rule(values, arguments, accounts, database, companyID)
         case "remove-rule":
             guard let priority = values.first.flatMap({ Int($0) }) else {
@@ -69,16 +79,19 @@ enum CourierCommands {
             return 0
         default:
             throw UsageError(
-                "unknown action '\(arguments.positional[0])' (add, list, rule, remove-rule, rules, shop-default)"
+                "unknown action '\(arguments.positional[0])' (add, list, hook-url, rule, remove-rule, rules, "
+                    + "shop-default)"
             )
         }
     }
 
     /// Refuses usage mistakes before any database is opened.
     private static func checkUsage(_ action: String, _ values: [String], _ arguments: Arguments) throws {
-        let counts = ["add": 1, "list": 0, "rule": 2, "remove-rule": 1, "rules": 0, "shop-default": 2]
+        let counts = ["add": 1, "list": 0, "hook-url": 1, "rule": 2, "remove-rule": 1, "rules": 0, "shop-default": 2]
         guard let count = counts[action] else {
-            throw UsageError("unknown action '\(action)' (add, list, rule, remove-rule, rules, shop-default)")
+            throw UsageError(
+                "unknown action '\(action)' (add, list, hook-url, rule, remove-rule, rules, shop-default)"
+            )
         }
         guard values.count == count else { throw UsageError("usage: zhanggui courier \(action) — see --help") }
         if action == "add" {
@@ -154,8 +167,14 @@ enum CourierCommands {
             return 0
         }
         Output.table(
-            [["account", "service", "carrier", "default"]]
-                + all.map { [$0.code, $0.service.rawValue, $0.carrierCode, $0.isDefault ? "yes" : ""] }
+            [["account", "service", "carrier", "default", "push hook"]]
+                + all.map { account in
+                    [
+                        account.code, account.service.rawValue, account.carrierCode, account.isDefault ? "yes" : "",
+                        CourierClientFactory.pushReaders(account.service) == nil
+                            ? "" : hookPath(companyID: companyID, accountCode: account.code),
+                    ]
+                }
         )
         return 0
     }

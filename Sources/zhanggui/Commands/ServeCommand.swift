@@ -15,6 +15,7 @@ enum ServeCommand {
         help: """
             Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--behind-tls] [--behind-proxy]
                                   [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
+                                  [--sync-interval SECONDS] [--tracking-interval SECONDS]
 
             Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
             cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
@@ -22,11 +23,12 @@ enum ServeCommand {
             of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
             own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
             ADDRESS is a numeric IPv4 or IPv6 address. Bodies over BYTES (default 1048576) are refused with 413.
+            Couriers push tracking to /hooks/couriers/COMPANY/ACCOUNT outside sign-in (zhanggui courier hook-url).
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
 
             The server also runs the scheduled jobs (shop sync, low-stock alerts, reminders of orders held too
-            long) for every company, each tick once however many servers share the database, and logs one line per run.
+            long, 顺丰 tracking polling) for every company, each tick once however many servers share the database, and logs one line per run.
             --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
             \(JobSettings.help)
             """,
@@ -50,10 +52,16 @@ enum ServeCommand {
             taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks",
             shopSync: try? ShopCommands.syncService(database)
         )
+        let courierAccounts = CourierAccounts(database: database, box: try? ShopCommands.secretBox())
         settings.courierWaybills = CourierWaybillService(
             database: database,
-            accounts: CourierAccounts(database: database, box: try? ShopCommands.secretBox()),
+            accounts: courierAccounts,
             makeClient: CourierClientFactory.maker
+        )
+        settings.courierPushes = CourierPushService(
+            database: database,
+            accounts: courierAccounts,
+            readers: CourierClientFactory.pushReaders
         )
         let api = ZhangguiAPI(database: database, schemaVersion: try Migrator.version(of: database), settings: settings)
         let interrupted = try api.interruptUnfinishedTasks()

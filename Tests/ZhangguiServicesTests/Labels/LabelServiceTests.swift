@@ -33,6 +33,28 @@ struct LabelServiceTests {
         #expect(try PDFTools.barcodes(printed.pdf, page: 2) == ["ZG000000000002"])
     }
 
+    @Test("a batch of two labels tells each label as it is drawn: 1 of 2, then 2 of 2", arguments: Engine.all)
+    func eachLabelIsTold(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([
+            makeTrade("T1", lines: [("A", 1, 5000)], receiver: "甲示例", address: "示例路1号"),
+            makeTrade("T2", lines: [("B", 2, 5000)], receiver: "乙示例", address: "样例街22号"),
+        ])
+        try shop.waybill()
+        var drawn: [[Int]] = []
+
+        let printed = try shop.labels.print(
+            .unprinted,
+            companyID: shop.companyID,
+            actor: shop.clerk,
+            labelDrawn: { drawn.append([$0, $1]) },
+            deliver: { _ in }
+        )
+
+        #expect(drawn == [[1, 2], [2, 2]])
+        #expect(printed.waybills.count == 2)
+    }
+
     @Test("a reprint is recorded and audited, and never takes a second waybill number", arguments: Engine.all)
     func reprintKeepsTheNumber(engine: Engine) throws {
         let shop = try TestShop.readyToPrint(engine)

@@ -92,9 +92,11 @@ extension WebPages {
             companyID: principal.companyID,
             startedBy: principal.userID,
             total: Int64(waiting)
-        ) { _ in
+        ) { progress in
             do {
-                let printed = try api.printLabels(.unprinted, principal)
+                let printed = try api.printLabels(.unprinted, principal) {
+                    progress.advance("rendering", done: Int64($0), total: Int64($1))
+                }
                 let message = "batch=\(printed.batchNumber ?? 0) labels=\(printed.waybills.count)"
                 return .init(message: message, result: printed.pdf, resultExtension: "pdf")
             } catch let error as LabelError {

@@ -312,6 +312,22 @@ extension Catalogue {
         .labelsRefused:
             "The labels could not be printed ({code}): a warehouse may lack a sender address; see zhanggui labels --help.",
         .shops: "Shops",
+        .syncKindOrders: "orders",
+        .syncKindRefunds: "refunds",
+        .syncKindBackfill: "backfill",
+        .syncKindRepull: "re-pull",
+        .syncKindShipments: "shipment confirmations",
+        .syncKindStock: "stock pushes",
+        .syncProblem: "{kind}: {errors} errors, last: {error}",
+        .phaseReading: "Reading the file (bytes)",
+        .phaseWriting: "Writing records",
+        .phaseRendering: "Drawing labels",
+        .phaseWindows: "Time windows synced",
+        .runningTasks: "Running tasks",
+        .backfill: "Backfill",
+        .backfillFrom: "From",
+        .backfillTo: "Up to",
+        .backfillDone: "{shop}: {windows} time windows read again; orders {new} new, {changed} changed.",
         .warehouseNeedsSender:
             "Warehouse {warehouse} has no sender address, so its labels cannot be printed. Set it with: zhanggui "
             + "warehouse sender {warehouse} --name … --phone … --province … --city … --district … --address …",

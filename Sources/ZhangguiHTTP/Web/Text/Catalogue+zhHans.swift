@@ -310,6 +310,22 @@ extension Catalogue {
         .labelsRefused:
             "面单无法打印（{code}）：例如仓库还没有寄件人地址，见 zhanggui labels --help。",
         .shops: "店铺",
+        .syncKindOrders: "订单",
+        .syncKindRefunds: "退款",
+        .syncKindBackfill: "补拉",
+        .syncKindRepull: "重拉单个订单",
+        .syncKindShipments: "发货回传",
+        .syncKindStock: "库存回传",
+        .syncProblem: "{kind}：{errors} 个错误，最近一个：{error}",
+        .phaseReading: "读取文件（字节）",
+        .phaseWriting: "写入记录",
+        .phaseRendering: "绘制面单",
+        .phaseWindows: "已同步的时间窗口",
+        .runningTasks: "进行中的任务",
+        .backfill: "补拉订单",
+        .backfillFrom: "起始日期",
+        .backfillTo: "截止日期",
+        .backfillDone: "{shop}：重新读取 {windows} 个时间窗口；订单新增 {new}，更新 {changed}。",
         .warehouseNeedsSender:
             "仓库 {warehouse} 还没有寄件人地址，无法打印面单。请用 zhanggui warehouse sender {warehouse} --name … "
             + "--phone … --province … --city … --district … --address … 设置。",

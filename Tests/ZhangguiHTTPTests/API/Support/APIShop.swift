@@ -17,6 +17,8 @@ final class APIShop {
     let test: TestServer
     /// Every route the server has, as the API declares them.
     let routes: [Router.Route]
+    /// The API the server runs, for tests that start its background tasks themselves.
+    let api: ZhangguiAPI
 
     /// One company of the shop, with the email of each role's user.
     struct Company {
@@ -54,6 +56,7 @@ final class APIShop {
         )
         settings.courierWaybills = courierWaybills(database)
         let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)
+        self.api = api
         routes = api.router.routes
         test = try TestServer { router in router = api.siteRouter }
     }
