@@ -131,8 +131,12 @@ public struct CourierAccounts: Sendable {
     }
 
     /// Sets (or replaces) the rule at its priority.
-    /// - Throws: ``CourierError`` `.refused` when the rule names an account the company does not have.
+    /// - Throws: ``CourierError`` `.refused` when the rule names an account the company does not have, or has
+    ///   bounds no parcel fits (``CourierRule/boundsProblem``).
     public func saveRule(_ rule: CourierRule, companyID: Int64, audit: AuditContext? = nil) throws {
+        if let problem = rule.boundsProblem {
+            throw CourierError(code: .refused, courierCode: "", detail: "rule \(rule.priority): \(problem)")
+        }
         try database.write { connection in
             let records = CourierRecords(connection)
             guard try records.accounts(companyID: companyID).contains(where: { $0.code == rule.accountCode }) else {

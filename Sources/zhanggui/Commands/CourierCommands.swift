@@ -1,4 +1,5 @@
 import Foundation
+import ZhangguiAdapters
 import ZhangguiChannels
 import ZhangguiCore
 import ZhangguiServices
@@ -21,10 +22,10 @@ enum CourierCommands {
                    zhanggui courier shop-default SHOP ACCOUNT
 
             add           adds (or replaces) account CODE. --service sf (顺丰 丰桥), zto (中通 ZOP), cainiao (菜鸟
-                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian (抖店) e-waybill
-                          likewise or offline (an offline
-                          number range: --carrier names the range, see zhanggui waybill --set-range). --carrier is
-                          the code stored on shipments (SF, ZTO, YTO…). FILE (or - for standard input) is JSON:
+                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian
+                          (抖店) e-waybill likewise, or offline (an offline number range: --carrier names the range,
+                          see zhanggui waybill --set-range). --carrier is the code stored on shipments (SF,
+                          ZTO, YTO…). FILE (or - for standard input) is JSON:
                           endpoint, and for sf partnerID, checkWord, monthlyCard, expressTypeID; for zto appKey,
                           appSecret, accountID, accountPassword; for cainiao, pdd and doudian appKey, appSecret, session,
                           templateURL. It is sealed with AES-256-GCM under the key in $ZHANGGUI_SECRET_KEY and never
@@ -35,7 +36,8 @@ enum CourierCommands {
                           account's secret hook token: give it to 丰桥 only; --new-token replaces it (the old URL
                           stops working at once). Needs the key, like add.
             rule          sets the rule at PRIORITY (lower first) choosing ACCOUNT; --province, --city and --shop
-                          may be repeated; weights in grams and order values in fen are inclusive bounds.
+                          may be repeated; provinces and cities are divisions (上海 = 上海市) and match orders by
+                          the division review found; weights in grams and order values in fen are inclusive bounds.
             remove-rule   removes the rule at PRIORITY.
             rules         the rules in the order they are tried, then the defaults.
             shop-default  the account shop SHOP's parcels take when no rule holds.
@@ -68,7 +70,7 @@ enum CourierCommands {
             let removed = try accounts.deleteRule(priority: priority, companyID: companyID)
             Output.line(removed ? "removed rule \(priority)" : "there is no rule \(priority)")
             return removed ? 0 : 1
-        case "rules": return try rules(accounts, companyID)
+        case "rules": return try rules(accounts, database, companyID)
         case "shop-default":
             guard values.count == 2 else { throw UsageError("usage: zhanggui courier shop-default SHOP ACCOUNT") }
             let shop = try shopID(values[0], database, companyID)
@@ -195,7 +197,7 @@ enum CourierCommands {
             return value
         }
         let shops = try arguments.options("shop").map { try shopID($0, database, companyID) }
-        let rule = CourierRule(
+        let typed = CourierRule(
             priority: priority,
             name: arguments.option("name") ?? "rule \(priority)",
             accountCode: values[1],
@@ -207,19 +209,39 @@ enum CourierCommands {
             minimumValueFen: try number("min-fen"),
             maximumValueFen: try number("max-fen")
         )
+        let rule = try resolvedRegions(typed, arguments)
         try accounts.saveRule(rule, companyID: companyID)
-        Output.line("rule \(priority) \(rule.name): \(rule.conditions) → \(rule.accountCode)")
+        Output.line("\(rule.title): \(rule.conditions) → \(rule.accountCode)")
         return 0
     }
 
-    private static func rules(_ accounts: CourierAccounts, _ companyID: Int64) throws -> Int32 {
+    /// The rule with its provinces and cities resolved to divisions; names no division has are refused.
+    private static func resolvedRegions(_ rule: CourierRule, _ arguments: Arguments) throws -> CourierRule {
+        guard !rule.provinces.isEmpty || !rule.cities.isEmpty else { return rule }
+        let catalog = try Workspace(arguments).addressBook().catalog
+        do {
+            return try rule.resolvingRegions(in: catalog)
+        } catch {
+            let kind = error.field == "province" ? "province" : "city"
+            throw UsageError("--\(error.field): no \(kind) is called '\(error.value)'")
+        }
+    }
+
+    private static func rules(_ accounts: CourierAccounts, _ database: any Database, _ companyID: Int64) throws
+        -> Int32
+    {
         let book = try accounts.ruleBook(companyID: companyID)
         Output.table(
             [["priority", "name", "when", "account"]]
                 + book.rules.map { [String($0.priority), $0.name, $0.conditions, $0.accountCode] }
         )
+        let shopCodes = try database.read { connection in
+            try connection.query("SELECT id, code FROM shops WHERE company_id = ?", companyID)
+                .map { ($0.int(0), $0.string(1)) }
+        }
+        let codes = Dictionary(shopCodes, uniquingKeysWith: { first, _ in first })
         for (shop, account) in book.shopDefaults.sorted(by: { $0.key < $1.key }) {
-            Output.line("shop \(shop) default: \(account)")
+            Output.line("shop \(codes[shop] ?? String(shop)) default: \(account)")
         }
         Output.line("company default: \(book.companyDefault ?? "none (parcels no rule takes wait)")")
         return 0

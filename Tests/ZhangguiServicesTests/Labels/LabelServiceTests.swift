@@ -137,7 +137,8 @@ struct LabelServiceTests {
         #expect(
             throws: LabelError(
                 code: .noSender,
-                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender"
+                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender",
+                warehouseCodes: ["HZ"]
             )
         ) { _ = try shop.print(.unprinted) }
         #expect(try shop.count("SELECT COUNT(*) FROM print_batches") == 0)
@@ -224,5 +225,46 @@ struct CourierRoutingTests {
         let text = try PDFTools.pageTexts(printed.pdf)[0].filter { !$0.isWhitespace }
         #expect(text.contains("300-H1209") && text.contains("集包地上海转运中心") && text.contains("中通快递"))
         #expect(try PDFTools.barcodes(printed.pdf, page: 1) == ["73100196611"])
+    }
+}
+
+@Suite("A parcel given a new waybill number after a cancellation gets a new label")
+struct RenumberedLabelTests {
+    @Test(
+        "the renumbered parcel is a first print in the next batch, and the old batch no longer reprints it",
+        arguments: Engine.all
+    )
+    func renumberedParcelPrintsAgain(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([makeTrade("T1", lines: [("A", 1, 5000)])])
+        try shop.waybill()
+        _ = try shop.print(.unprinted)
+        let shipment = try shop.count("SELECT id FROM shipments")
+        let couriers = CourierWaybillService(
+            database: shop.database,
+            accounts: CourierAccounts(database: shop.database, box: nil),
+            makeClient: { _, _, _ in throw CourierError(code: .unreachable, courierCode: "", detail: "no network") }
+        )
+
+        try couriers.cancelWaybill(shipmentID: shipment, companyID: shop.companyID)
+        try shop.waybill()
+        let printed = try shop.print(.unprinted)
+
+        // The range gave number 1 first, then number 2 to the same parcel.
+        #expect(!printed.isReprint && printed.batchNumber == 2 && printed.waybills == ["ZG000000000002"])
+        #expect(try PDFTools.barcodes(printed.pdf, page: 1) == ["ZG000000000002"])
+        #expect(try shop.count("SELECT COUNT(*) FROM label_prints WHERE is_reprint = 0") == 2)
+        #expect(throws: LabelError(code: .nothingToPrint, detail: "every waybilled parcel has its label printed")) {
+            _ = try shop.print(.unprinted)
+        }
+        #expect(
+            throws: LabelError(
+                code: .nothingToPrint,
+                detail: "every label of print batch 1 carries a cancelled waybill number; "
+                    + "the parcels' labels with their new numbers are in later batches"
+            )
+        ) { _ = try shop.print(.batch(1)) }
+        let again = try shop.print(.waybills(["ZG000000000002"]))
+        #expect(again.isReprint && again.batchNumber == 2)
     }
 }

@@ -308,7 +308,10 @@ enum OpenAPIBodies {
         "POST /api/v1/fulfilment/waybill": .write(
             .json(.object([("orderIDs", ids)]), isRequired: false),
             200,
-            .object([("shipments", .integer)])
+            .object([
+                ("shipments", .integer),
+                ("waiting", .array(.object([("shipmentID", .integer), ("reason", .string)]))),
+            ])
         ),
         "POST /api/v1/shipments/{id}/waybill/cancel": .action(
             200,

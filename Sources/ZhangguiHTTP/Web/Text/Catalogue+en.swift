@@ -129,9 +129,9 @@ extension Catalogue {
         .tooManyOrders: "At most {limit} orders at a time.",
         .noteTooLong: "A hold note has at most {limit} characters.",
         .unknownAction: "Unknown action.",
-        .allocated: "Allocated {trades} orders in {shipments} parcels.",
-        .waybilled: "Took waybill numbers for {shipments} parcels.",
-        .shipped: "Shipped {trades} orders in {shipments} parcels.",
+        .allocated: "Allocated. Orders: {trades}; parcels: {shipments}.",
+        .waybilled: "Waybill numbers taken. Parcels: {shipments}.",
+        .shipped: "Shipped. Orders: {trades}; parcels: {shipments}.",
         .statePendingReview: "Pending review",
         .stateOnHold: "On hold",
         .stateApproved: "Approved",
@@ -328,5 +328,9 @@ extension Catalogue {
         .backfillFrom: "From",
         .backfillTo: "Up to",
         .backfillDone: "{shop}: {windows} time windows read again; orders {new} new, {changed} changed.",
+        .warehouseNeedsSender:
+            "Warehouse {warehouse} has no sender address, so its labels cannot be printed. Set it with: zhanggui "
+            + "warehouse sender {warehouse} --name … --phone … --province … --city … --district … --address …",
+        .parcelWaits: "Parcel {shipment} has no waybill yet: {reason}",
     ]
 }

@@ -326,5 +326,9 @@ extension Catalogue {
         .backfillFrom: "起始日期",
         .backfillTo: "截止日期",
         .backfillDone: "{shop}：重新读取 {windows} 个时间窗口；订单新增 {new}，更新 {changed}。",
+        .warehouseNeedsSender:
+            "仓库 {warehouse} 还没有寄件人地址，无法打印面单。请用 zhanggui warehouse sender {warehouse} --name … "
+            + "--phone … --province … --city … --district … --address … 设置。",
+        .parcelWaits: "包裹 {shipment} 还没有运单号：{reason}",
     ]
 }

@@ -322,4 +322,6 @@ enum Message: String, CaseIterable, Sendable {
     case backfillFrom
     case backfillTo
     case backfillDone
+    case warehouseNeedsSender
+    case parcelWaits
 }

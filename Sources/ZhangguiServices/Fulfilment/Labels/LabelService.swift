@@ -101,8 +101,15 @@ public struct LabelService: Sendable {
             }
             return ids
         case .batch(let number):
-            guard let ids = try records.batchShipmentIDs(number: number, companyID: companyID), !ids.isEmpty else {
+            guard let ids = try records.batchShipmentIDs(number: number, companyID: companyID) else {
                 throw LabelError(code: .unknownBatch, detail: "there is no print batch \(number)")
+            }
+            guard !ids.isEmpty else {
+                throw LabelError(
+                    code: .nothingToPrint,
+                    detail: "every label of print batch \(number) carries a cancelled waybill number; "
+                        + "the parcels' labels with their new numbers are in later batches"
+                )
             }
             return ids
         case .waybills(let numbers):
