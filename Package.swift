@@ -151,7 +151,7 @@ let package = Package(
             name: "ZhangguiEndToEndTests",
             dependencies: [
                 "ZhangguiCore", "ZhangguiStore", "ZhangguiSecurity", "ZhangguiServices", "ZhangguiChannels",
-                "ZhangguiSimulator", "ZhangguiTestSupport", "ZhangguiAdapters",
+                "ZhangguiSimulator", "ZhangguiTestSupport", "ZhangguiAdapters", "ZhangguiHTTP",
             ],
             swiftSettings: strictSettings
         ),

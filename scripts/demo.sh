@@ -17,6 +17,14 @@ dir="out/demo-$(date -u +%Y%m%d-%H%M%S)-$$"
 "$ZHANGGUI" demo --dir "$dir"
 db="$dir/zhanggui.sqlite"
 
+# Senders (寄件人) for the demo's three warehouses, so labels print from the web pages too; made-up names and numbers.
+"$ZHANGGUI" warehouse sender BJ --name 北京前置仓发货组 --phone 13800000001 --address 示例路1号 \
+    --province 北京市 --city 北京市 --district 朝阳区 --db "$db" >/dev/null
+"$ZHANGGUI" warehouse sender SH --name 华东仓发货组 --phone 13800000002 --address 示例路2号 \
+    --province 上海市 --city 上海市 --district 浦东新区 --db "$db" >/dev/null
+"$ZHANGGUI" warehouse sender GZ --name 华南仓发货组 --phone 13800000003 --address 示例路3号 \
+    --province 广东省 --city 广州市 --district 天河区 --db "$db" >/dev/null
+
 echo
 echo "== a 淘宝 shop syncing live from the platform simulator =="
 sim_log="$dir/simulator.log"
@@ -63,6 +71,9 @@ export ZHANGGUI_SECRET_KEY
 )
 "$ZHANGGUI" shop add TB --name 淘宝示例店 --platform taobao --credentials "$credentials" --db "$db"
 rm -f "$credentials"
+# The demo's waybill numbers come from the offline range ZG; here they stand for 中通 numbers, so shipments are
+# confirmed to 淘宝 with 中通's code (a real seller's range comes from a real courier: docs/SYNC.md).
+"$ZHANGGUI" shop set TB --courier ZG=ZTO --db "$db" >/dev/null
 
 echo "sync (orders, refunds, confirmations, stock):"
 if ! "$ZHANGGUI" shop sync TB --db "$db" 2>"$dir/sync.log"; then
@@ -81,5 +92,8 @@ if ! "$ZHANGGUI" shop sync TB --db "$db" 2>>"$dir/sync.log"; then
 fi
 "$ZHANGGUI" shop log TB --db "$db" --limit 8
 stop_simulator
+# The simulator is gone and the shop's key with it: pause the shop, so a server started on this database later does
+# not try to sync it every minute (zhanggui shop set TB --resume, with a key and a platform, starts it again).
+"$ZHANGGUI" shop set TB --pause --db "$db" >/dev/null
 echo
 echo "look around: $ZHANGGUI shop list --db $db"

@@ -19,6 +19,7 @@ import ZhangguiTestSupport
         let host: SimulatorHost
         let database: TestDatabase
         let companyID: Int64
+        let box: SecretBox
         let accounts: CourierAccounts
         let service: CourierWaybillService
 
@@ -45,7 +46,8 @@ import ZhangguiTestSupport
             )
             try LabelService(database: database, renderer: PDFLabelRenderer())
                 .setSender(sender, warehouseCode: "MAIN", companyID: companyID)
-            accounts = CourierAccounts(database: database, box: try SecretBox(key: try SecureRandom.bytes(32)))
+            box = try SecretBox(key: try SecureRandom.bytes(32))
+            accounts = CourierAccounts(database: database, box: box)
             service = CourierWaybillService(
                 database: database,
                 accounts: accounts,

@@ -7,6 +7,8 @@ struct CSVTableReader: TableReader {
     let header: [String]
     private let records: CSVRecordReader
     private let columns: TableColumns
+    private let file: FileInput
+    private let fileSize: Int
 
     /// Opens the CSV file at `path`; with `isGzip`, inflates it on the fly.
     ///
@@ -16,6 +18,8 @@ struct CSVTableReader: TableReader {
         let file = try FileInput(path: path)
         let bytes: any ByteSource = isGzip ? try GzipByteSource(file: file) : FileByteSource(file: file)
         fileName = file.fileName
+        self.file = file
+        fileSize = try file.size()
         records = CSVRecordReader(source: TextSource(bytes, fileName: fileName), fileName: fileName)
         guard let first = try CSVTableReader.nextNonBlank(records) else {
             throw TableFileError(code: .emptyFile, file: fileName, detail: "the file has no header row")
@@ -23,6 +27,8 @@ struct CSVTableReader: TableReader {
         header = first.fields.map(\.trimmedForHeader)
         columns = TableColumns(header: header)
     }
+
+    var bytesRead: (done: Int, size: Int) { (min(file.bytesRead, fileSize), fileSize) }
 
     mutating func nextRow() throws(TableFileError) -> TableRow? {
         guard let record = try CSVTableReader.nextNonBlank(records) else { return nil }

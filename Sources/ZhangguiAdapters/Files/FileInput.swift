@@ -5,6 +5,9 @@ final class FileInput {
     /// The file's last path component, used in every error about it.
     let fileName: String
     private let descriptor: Int32
+    /// The bytes read so far by both ways of reading, for an import's progress: it may pass the file's size when
+    /// a part is read twice (a workbook's directory), and stay below it when parts are never read.
+    private(set) var bytesRead = 0
 
     /// Opens `path` for reading.
     ///
@@ -44,6 +47,7 @@ final class FileInput {
         }
         buffer.removeLast(count - max(got, 0))
         guard got >= 0 else { throw failure() }
+        bytesRead += got
         return got > 0
     }
 
@@ -58,6 +62,7 @@ final class FileInput {
             guard got >= 0 else { throw failure() }
             guard got > 0 else { break }
             filled += got
+            bytesRead += got
         }
         bytes.removeLast(count - filled)
         return bytes

@@ -6,6 +6,9 @@ public protocol TableReader {
     var fileName: String { get }
     /// The column names from the first non-blank row, trimmed of surrounding whitespace and byte-order marks.
     var header: [String] { get }
+    /// The bytes of the file read so far and the file's size, for progress: the first stays at or below the
+    /// second.
+    var bytesRead: (done: Int, size: Int) { get }
     /// The next non-blank row, or nil at the end of the table.
     ///
     /// - Throws: `TableFileError` naming the row where reading failed.

@@ -7,6 +7,8 @@ struct XLSXTableReader: TableReader {
     let header: [String]
     private let rows: SheetRowReader
     private let columns: TableColumns
+    private let file: FileInput
+    private let fileSize: Int
 
     /// Opens the sheet named `sheet` (the first sheet when nil) of the workbook at `path`.
     ///
@@ -15,6 +17,8 @@ struct XLSXTableReader: TableReader {
     init(path: String, sheet: String?) throws(TableFileError) {
         let file = try FileInput(path: path)
         fileName = file.fileName
+        self.file = file
+        fileSize = try file.size()
         try Self.checkSignature(of: file)
         let archive = try ZipArchive(file: file)
         let directory = try WorkbookDirectory(archive: archive)
@@ -27,6 +31,8 @@ struct XLSXTableReader: TableReader {
         header = first.values.map(\.trimmedForHeader)
         columns = TableColumns(header: header)
     }
+
+    var bytesRead: (done: Int, size: Int) { (min(file.bytesRead, fileSize), fileSize) }
 
     mutating func nextRow() throws(TableFileError) -> TableRow? {
         guard let row = try Self.nextNonBlank(rows) else { return nil }

@@ -33,6 +33,9 @@ public struct FileImporter: Sendable {
     ///   - sheet: for XLSX, the sheet to read (default the first).
     ///   - audit: who imports; unless `dryRun`, `import.<kind>` is written with the counts in the import's
     ///     transaction, its object the file's name.
+    ///   - progress: hears how far the import got: bytes of the file every ``rowsPerProgressReport`` rows while
+    ///     reading, then each record written. It is called inside the import's write transaction, so it must not
+    ///     write to the database itself (a task keeps the figures in memory: `BackgroundTaskRunner.Progress`).
     /// - Throws: ``TableFileError`` when the file cannot be read at all; row problems are in the report instead.
     public func importFile(
         _ kind: ImportKind,
@@ -40,22 +43,32 @@ public struct FileImporter: Sendable {
         shop: String = "UCI",
         sheet: String? = nil,
         dryRun: Bool = false,
-        audit: AuditContext? = nil
+        audit: AuditContext? = nil,
+        progress: @escaping (ImportProgress) -> Void = { _ in }
     ) throws -> ImportReport {
         var unread: (any TableReader)? = try TableFiles.open(path: path, sheet: sheet)
         let fileName = unread?.fileName ?? path
         return try ImportTransaction(database: database).run(companyID: companyID, dryRun: dryRun) { connection in
             // A write may run again after a conflict with another writer; each attempt reads the file from the start.
-            var reader = try unread.take() ?? TableFiles.open(path: path, sheet: sheet)
+            var reader: any TableReader = ProgressTableReader(
+                try unread.take() ?? TableFiles.open(path: path, sheet: sheet),
+                rowsPerReport: Self.rowsPerProgressReport,
+                report: progress
+            )
+            let written = { (done: Int, total: Int) in progress(ImportProgress(.writing, done: done, total: total)) }
             let context = try CompanyContext.load(companyID, from: connection)
             var report = ImportReport(kind: kind.rawValue, file: fileName)
             switch kind {
             case .products:
                 let drafts = try ProductFile.read(&reader, currency: context.currency, report: &report)
-                try CatalogService().add(drafts, into: &report, companyID: companyID, connection: connection)
+                try CatalogService().add(drafts, into: &report, companyID: companyID, connection: connection) {
+                    written($0, drafts.count)
+                }
             case .openingStock:
                 let lines = try OpeningStockFile.read(&reader, currency: context.currency, report: &report)
-                try OpeningStockService().receive(lines, into: &report, context: context, connection: connection)
+                try OpeningStockService().receive(lines, into: &report, context: context, connection: connection) {
+                    written($0, lines.count)
+                }
             case .orders:
                 let trades = try readOrders(&reader, shop: shop, context: context, report: &report)
                 let result = try OrderIntake().ingest(
@@ -63,7 +76,7 @@ public struct FileImporter: Sendable {
                     source: fileName,
                     context: context,
                     connection: connection
-                )
+                ) { written($0, trades.count) }
                 report.imported = result.imported
                 report.cancelled = result.cancelled
                 report.duplicates = result.duplicates
@@ -80,6 +93,9 @@ public struct FileImporter: Sendable {
             return report
         }
     }
+
+    /// Rows read between two reports of the reading phase.
+    public static let rowsPerProgressReport = 500
 
     private func readOrders(
         _ reader: inout any TableReader,

@@ -8,10 +8,11 @@ public struct PDFLabelRenderer: LabelRendering {
 
     /// - Throws: ``LabelRenderError`` when the font is missing, a waybill number cannot be a Code 128 barcode, or
     ///   cairo fails.
-    public func render(labels: [ShippingLabel]) throws -> [UInt8] {
+    public func render(labels: [ShippingLabel], pageDrawn: (Int) -> Void) throws -> [UInt8] {
         let canvas = try PDFCanvas()
-        for label in labels {
+        for (index, label) in labels.enumerated() {
             try LabelPage(label: label, canvas: canvas).draw()
+            pageDrawn(index + 1)
         }
         return try canvas.finish()
     }

@@ -76,6 +76,13 @@ public enum CourierClientFactory {
         }
     }
 
+    /// The route query of an account, over libcurl, in the shape the tracking poll takes: 顺丰's
+    /// `EXP_RECE_SEARCH_ROUTES`; nil for the services we do not poll (中通 pushes to us).
+    public static let routeQueryMaker: CourierRouteQueryMaker = { service, carrierCode, credentials in
+        guard service == .sf else { return nil }
+        return try make(service, carrierCode: carrierCode, credentials: credentials) as? SFClient
+    }
+
     /// ``make(_:carrierCode:credentials:transport:)`` over libcurl, in the shape the waybill service takes.
     public static let maker: CourierClientMaker = { service, carrierCode, credentials in
         try make(service, carrierCode: carrierCode, credentials: credentials)

@@ -6,12 +6,16 @@ public import ZhangguiServices
 ///
 /// 丰桥 answers an `orderId` it has seen with the first result, so calling again with the same request key never
 /// gives a second number.
-public struct SFClient: CourierClient {
+public struct SFClient: CourierClient, CourierRouteQuery {
     public let settings: SFSettings
     let transport: any HTTPTransport
     let clock: ChannelClock
 
     public var carrierCode: String { "SF" }
+
+    /// 丰桥 takes up to 10 waybill numbers per `EXP_RECE_SEARCH_ROUTES` call: the limit of its documentation, which
+    /// the spec does not quote (unconfirmed); fewer per call only costs more calls.
+    public var maximumWaybillsPerCall: Int { 10 }
 
     public init(
         settings: SFSettings,

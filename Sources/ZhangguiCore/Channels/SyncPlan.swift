@@ -7,6 +7,9 @@
 /// longer than the platform allows, each starting where the previous one ended: a modification time falls in
 /// exactly one window of a run.
 public struct SyncPlan: Hashable, Sendable {
+    /// The longest range one backfill reads again: 92 days. Platforms answer order listings for about the last
+    /// three months, and a longer range would hold one run (and, over HTTP, one request) for hours.
+    public static let longestBackfillMillis: Int64 = 92 * 86_400_000
     /// How much of the previous run is read again.
     public var overlapMillis: Int64
     /// How far behind now a run stops.

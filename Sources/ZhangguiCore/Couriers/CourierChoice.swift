@@ -19,7 +19,7 @@ public struct CourierRuleBook: Hashable, Sendable {
         if let rule = ordered.first(where: { $0.admits(parcel) }) {
             return CourierChoice(
                 accountCode: rule.accountCode,
-                reason: "rule \(rule.priority) \(rule.name): \(rule.conditions)"
+                reason: "\(rule.title): \(rule.conditions)"
             )
         }
         if let account = shopDefaults[parcel.shopID] {

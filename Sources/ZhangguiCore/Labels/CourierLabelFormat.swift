@@ -23,9 +23,9 @@ public struct CourierLabelFormat: Sendable, Hashable {
         "DBL": .init(name: "德邦快递", size: .large),
     ]
 
-    /// The format of courier `code`; an unknown courier (an offline range of the seller's own) prints its code on
-    /// the large label.
+    /// The format of courier `code`; an unknown courier (an offline range of the seller's own, such as the
+    /// built-in `ZG`) prints its code and `离线单号` (offline number) on the large label.
     public static func of(_ code: String) -> CourierLabelFormat {
-        table[code.uppercased()] ?? CourierLabelFormat(name: code, size: .large)
+        table[code.uppercased()] ?? CourierLabelFormat(name: "\(code) 离线单号", size: .large)
     }
 }

@@ -34,6 +34,8 @@ public struct ZhangguiAPI: Sendable {
         /// The waybill service over courier accounts (its clients and secret key come from the interfaces); nil
         /// when the server has none, and then only offline-range numbers can be cancelled.
         public var courierWaybills: CourierWaybillService?
+        /// Couriers' tracking pushes to `/hooks/couriers/…`; nil when the server takes none (the hook answers 404).
+        public var courierPushes: CourierPushService?
 
         public init(
             isBehindTLS: Bool = false,
@@ -80,6 +82,7 @@ public struct ZhangguiAPI: Sendable {
         addAlertRoutes(to: &router)
         addTrackingRoutes(to: &router)
         addAfterSaleRoutes(to: &router)
+        addShopRoutes(to: &router)
         addUserRoutes(to: &router)
         addOpenAPIRoute(to: &router)
         router.translateError = { error in

@@ -21,15 +21,22 @@ public struct CatalogService: Sendable {
 
     /// Adds `drafts` in the caller's transaction. A code that exists already is a duplicate and changes nothing;
     /// a combo naming an unknown component is refused with its row. Plain SKUs are added before combos, so a combo
-    /// may name a SKU from a later row of the same file.
+    /// may name a SKU from a later row of the same file. `handled` hears how many drafts were dealt with so far,
+    /// after each one.
     public func add(
         _ drafts: [ProductDraft],
         into report: inout ImportReport,
         companyID: Int64,
-        connection: any DatabaseConnection
+        connection: any DatabaseConnection,
+        handled: (Int) -> Void = { _ in }
     ) throws {
         let records = CatalogRecords(connection)
+        var count = 0
         for draft in drafts where draft.components.isEmpty {
+            defer {
+                count += 1
+                handled(count)
+            }
             guard try barcodeIsFree(draft, into: &report, companyID: companyID, records: records) else { continue }
             if try records.insert(draft.sku, companyID: companyID) != nil {
                 report.imported += 1
@@ -39,6 +46,8 @@ public struct CatalogService: Sendable {
         }
         for draft in drafts where !draft.components.isEmpty {
             try addCombo(draft, into: &report, companyID: companyID, records: records, connection: connection)
+            count += 1
+            handled(count)
         }
     }
 

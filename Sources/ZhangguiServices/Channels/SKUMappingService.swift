@@ -24,11 +24,17 @@ public struct SKUMappingService: Sendable {
 
     /// Maps the listing SKU `itemID`/`skuID` of the shop `shopCode` to our SKU or combo `code`. Trades of the shop
     /// still waiting for review or held get the mapping on their lines at once, and a trade held only for unmapped
-    /// lines goes back to review when none is left.
+    /// lines goes back to review when none is left. With `audit`, the mapping is audited `shop.mapSku` in the same
+    /// transaction.
     /// - Throws: ``ShopError`` `.notConnected` or `.unknownSKU`.
-    public func map(itemID: String, skuID: String, to code: String, shopCode: String, companyID: Int64) throws
-        -> SKUMappingResult
-    {
+    public func map(
+        itemID: String,
+        skuID: String,
+        to code: String,
+        shopCode: String,
+        companyID: Int64,
+        audit: AuditContext? = nil
+    ) throws -> SKUMappingResult {
         try database.write { connection in
             guard let shop = try ShopConnectionRecords(connection).find(code: shopCode, companyID: companyID) else {
                 throw ShopError(code: .notConnected, detail: shopCode)
@@ -39,7 +45,7 @@ public struct SKUMappingService: Sendable {
             try PlatformSKURecords(connection)
                 .mapByHand(itemID: itemID, skuID: skuID, to: ours.id, shopID: shop.shopID, companyID: companyID)
             let context = try CompanyContext.load(companyID, from: connection)
-            return try remap(
+            let result = try remap(
                 itemID: itemID,
                 skuID: skuID,
                 code: code,
@@ -48,7 +54,29 @@ public struct SKUMappingService: Sendable {
                 context: context,
                 connection: connection
             )
+            try audit?.record(
+                "shop.mapSku",
+                object: .shop(shop.shopID),
+                after: AuditedMapping(
+                    itemID: itemID,
+                    skuID: skuID,
+                    sku: code,
+                    linesRemapped: result.linesRemapped,
+                    tradesReleased: result.tradesReleased
+                ),
+                in: connection
+            )
+            return result
         }
+    }
+
+    /// A mapping by hand, for the audit log.
+    private struct AuditedMapping: Encodable {
+        let itemID: String
+        let skuID: String
+        let sku: String
+        let linesRemapped: Int
+        let tradesReleased: Int
     }
 
     private func remap(

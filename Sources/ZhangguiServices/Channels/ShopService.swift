@@ -81,28 +81,6 @@ public struct ShopService: Sendable {
         return shop
     }
 
-    /// Pauses a shop's sync, or makes a paused one active again.
-    public func setPaused(_ paused: Bool, code: String, companyID: Int64) throws {
-        let shop = try shop(code: code, companyID: companyID)
-        try database.write { connection in
-            try ShopConnectionRecords(connection).setStatus(
-                paused ? .paused : .active,
-                from: paused ? .active : .paused,
-                shopID: shop.shopID,
-                companyID: companyID
-            )
-        }
-    }
-
-    /// Changes how a shop syncs and shares its stock.
-    public func updateSettings(plan: SyncPlan, stockShare: StockShare, code: String, companyID: Int64) throws {
-        let shop = try shop(code: code, companyID: companyID)
-        try database.write { connection in
-            try ShopConnectionRecords(connection)
-                .updateSettings(plan: plan, stockShare: stockShare, shopID: shop.shopID, companyID: companyID)
-        }
-    }
-
     /// Names our courier `courierCode` in the shop's platform code for shipment confirmations, or (nil) goes back
     /// to the built-in code of ``PlatformCourierCodes``.
     /// - Throws: ``ShopError`` `.badSetting` for a code longer than 64 characters or holding control characters.

@@ -28,10 +28,15 @@ public struct CourierCredentials: Sendable, Hashable, Codable, CustomStringConve
     /// The service's own fields: 丰桥 `partnerID`, `checkWord`, `monthlyCard`; ZOP `appKey`, `appSecret`,
     /// `accountID`, `accountPassword`.
     public var fields: [String: String]
+    /// The random token a courier's push must carry in the hook URL (`?token=`), for couriers whose pushes are not
+    /// signed (顺丰); set when the account is saved and kept when it is saved again. Nil for an account saved
+    /// before hooks existed, until ``CourierAccounts/hookToken(accountCode:companyID:)`` gives it one.
+    public var hookToken: String?
 
-    public init(endpoint: String = "", fields: [String: String] = [:]) {
+    public init(endpoint: String = "", fields: [String: String] = [:], hookToken: String? = nil) {
         self.endpoint = endpoint
         self.fields = fields
+        self.hookToken = hookToken
     }
 
     public var description: String { "credentials with fields \(fields.keys.sorted().joined(separator: ", "))" }
@@ -70,6 +75,10 @@ public struct CourierAccounts: Sendable {
         companyID: Int64,
         audit: AuditContext? = nil
     ) throws {
+        var credentials = credentials
+        if service != .offline, credentials.hookToken == nil {
+            credentials.hookToken = try existingHookToken(code: code, companyID: companyID) ?? SecureRandom.token()
+        }
         let sealed = service == .offline ? "" : try seal(credentials, code: code, companyID: companyID)
         let record = CourierAccountRecord(
             code: code,
@@ -103,7 +112,7 @@ public struct CourierAccounts: Sendable {
         return try JSONDecoder().decode(CourierCredentials.self, from: Data(bytes))
     }
 
-    private func seal(_ credentials: CourierCredentials, code: String, companyID: Int64) throws -> String {
+    func seal(_ credentials: CourierCredentials, code: String, companyID: Int64) throws -> String {
         guard let box else { throw SecretKeyError(code: .missing) }
         return try box.seal(Array(try JSONEncoder().encode(credentials)), associatedData: Self.binding(code, companyID))
     }
@@ -122,8 +131,12 @@ public struct CourierAccounts: Sendable {
     }
 
     /// Sets (or replaces) the rule at its priority.
-    /// - Throws: ``CourierError`` `.refused` when the rule names an account the company does not have.
+    /// - Throws: ``CourierError`` `.refused` when the rule names an account the company does not have, or has
+    ///   bounds no parcel fits (``CourierRule/boundsProblem``).
     public func saveRule(_ rule: CourierRule, companyID: Int64, audit: AuditContext? = nil) throws {
+        if let problem = rule.boundsProblem {
+            throw CourierError(code: .refused, courierCode: "", detail: "rule \(rule.priority): \(problem)")
+        }
         try database.write { connection in
             let records = CourierRecords(connection)
             guard try records.accounts(companyID: companyID).contains(where: { $0.code == rule.accountCode }) else {

@@ -14,6 +14,9 @@ extension CourierWaybillService {
         guard !pending.isEmpty else { return [] }
         let records = try database.read { try CourierRecords($0).accounts(companyID: companyID) }
         let parcels = try parcels(for: pending, companyID: companyID)
+        let warehouses = try database.read {
+            try LabelRecords($0).shipmentWarehouseCodes(ids: pending.map(\.shipmentID), companyID: companyID)
+        }
         var clients: [String: any CourierClient] = [:]
         var outcomes: [CourierOutcome] = []
         for request in pending {
@@ -21,10 +24,11 @@ extension CourierWaybillService {
                 let service = CourierServiceKind(rawValue: record.service), service != .offline
             else { continue }
             guard let parcel = parcels[request.shipmentID] else {
+                let warehouse = warehouses[request.shipmentID] ?? "?"
                 let error = CourierError(
                     code: .refused,
                     courierCode: record.carrierCode,
-                    detail: "the warehouse has no sender address (zhanggui label --sender)"
+                    detail: "warehouse \(warehouse) has no sender address (zhanggui warehouse sender \(warehouse) …)"
                 )
                 outcomes.append(
                     CourierOutcome(request: request, carrierCode: record.carrierCode, result: .failure(error))

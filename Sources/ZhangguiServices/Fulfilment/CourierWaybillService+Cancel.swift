@@ -19,8 +19,8 @@ extension CourierWaybillService {
     /// Cancels a shipment's waybill (取消面单): the courier is told (丰桥 dealType 2, ZOP cancelPreOrder) outside
     /// any transaction, then the number comes off the shipment, its trades go back to allocated and the next run
     /// asks for a new number with the next attempt's request key. An offline-range number is only voided.
-    /// - Throws: ``CourierError`` `.notCancellable` when the parcel has shipped, was packed, or has no waybill;
-    ///   the courier's error when it refuses or cannot be reached (then nothing changes here).
+    /// - Throws: ``CourierError`` `.notCancellable` when the parcel does not exist, has shipped, was packed, or has
+    ///   no waybill; the courier's error when it refuses or cannot be reached (then nothing changes here).
     @discardableResult
     public func cancelWaybill(shipmentID: Int64, companyID: Int64, audit: AuditContext? = nil) throws
         -> WaybillCancellation
@@ -73,7 +73,8 @@ extension CourierWaybillService {
                 shipmentID,
                 companyID
             )
-            guard let row, row.optionalString(0) != nil else { throw refuse("has no waybill") }
+            guard let row else { throw refuse("does not exist") }
+            guard row.optionalString(0) != nil else { throw refuse("has no waybill") }
             guard row.optionalInt(1) == nil else { throw refuse("has shipped") }
             let packed = try PackingRecords(connection).packed(companyID: companyID, shipments: shipmentID...shipmentID)
             guard packed.isEmpty else { throw refuse("is packed with its label on") }

@@ -173,6 +173,7 @@ public struct CourierWaybillService: Sendable {
         ParcelFacts(
             province: facts.province,
             city: facts.city,
+            divisionCode: facts.divisionCode,
             shopID: facts.shopID,
             weightGrams: facts.weightGrams,
             valueFen: facts.valueFen

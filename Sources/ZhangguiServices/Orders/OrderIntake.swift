@@ -19,12 +19,14 @@ public struct OrderIntake: Sendable {
     public init() {}
 
     /// Stores `trades` in the caller's transaction. A trade whose (shop, platform order id) exists already is
-    /// skipped, so replaying a file or a page changes nothing.
+    /// skipped, so replaying a file or a page changes nothing. `handled` hears how many trades were dealt with so
+    /// far, after each.
     public func ingest(
         _ trades: [Trade],
         source: String,
         context: CompanyContext,
-        connection: any DatabaseConnection
+        connection: any DatabaseConnection,
+        handled: (Int) -> Void = { _ in }
     ) throws -> IntakeResult {
         var result = IntakeResult()
         var shopIDs: [String: Int64] = [:]
@@ -32,6 +34,7 @@ public struct OrderIntake: Sendable {
         let catalog = try CatalogRecords(connection).index(companyID: context.id, currency: context.currency)
         for trade in trades {
             result.received += 1
+            defer { handled(result.received) }
             let shopID =
                 try shopIDs[trade.shopCode]
                 ?? CompanyRecords(connection)

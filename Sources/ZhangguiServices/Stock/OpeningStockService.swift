@@ -24,11 +24,13 @@ public struct OpeningStockLine: Sendable, Hashable {
 public struct OpeningStockService: Sendable {
     public init() {}
 
+    /// Takes `lines` in the caller's transaction; `handled` hears how many lines were dealt with so far, after each.
     public func receive(
         _ lines: [OpeningStockLine],
         into report: inout ImportReport,
         context: CompanyContext,
-        connection: any DatabaseConnection
+        connection: any DatabaseConnection,
+        handled: (Int) -> Void = { _ in }
     ) throws {
         let warehouses = Dictionary(
             try CompanyRecords(connection).warehouses(companyID: context.id).map { ($0.warehouse.code, $0.id) },
@@ -37,7 +39,8 @@ public struct OpeningStockService: Sendable {
         let catalog = CatalogRecords(connection)
         let book = StockBook(connection, currency: context.currency)
         var total = Money.zero(context.currency)
-        for line in lines {
+        for (index, line) in lines.enumerated() {
+            defer { handled(index + 1) }
             guard let warehouseID = warehouses[line.warehouseCode] else {
                 report.refuse(line.row, column: "仓库", "warehouse \(line.warehouseCode) does not exist")
                 continue

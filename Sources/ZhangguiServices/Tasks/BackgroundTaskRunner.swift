@@ -16,6 +16,7 @@ public final class BackgroundTaskRunner: Sendable {
     public let resultsDirectory: String
     private let queue = DispatchQueue(label: "zhanggui.background-tasks")
     private let clock: @Sendable () -> Int64
+    private let board = ProgressBoard()
     /// This process, as tasks record their runner: "HOST PID".
     public let identity: String
 
@@ -50,16 +51,32 @@ public final class BackgroundTaskRunner: Sendable {
         }
     }
 
-    /// Handed to a task's work to record how far it got. Call it between the work's transactions, never inside
-    /// one: each report is a write of its own.
+    /// Handed to a task's work to tell how far it got, in two ways:
+    /// - ``advance(_:done:total:)`` keeps the figures in the runner's memory only; it may be called at any moment,
+    ///   inside the work's write transaction too, and as often as every row.
+    /// - ``report(_:done:total:)`` also writes them to the task's row, for a page served by another process; call it
+    ///   between the work's transactions, never inside one, since it is a write of its own.
     public struct Progress: Sendable {
         public let taskID: Int64
         let database: any Database
+        let board: ProgressBoard
 
-        /// Records `done` of `total` units.
-        public func report(done: Int64, total: Int64) throws {
+        /// Shows `done` of `total` units of `phase` on the task's page, without writing to the database.
+        public func advance(_ phase: String, done: Int64, total: Int64) {
+            board.set(TaskProgress(phase: phase, done: done, total: total), for: taskID)
+        }
+
+        /// Shows `done` of `total` units of `phase` and records them in the task's row.
+        public func report(_ phase: String = "", done: Int64, total: Int64) throws {
+            advance(phase, done: done, total: total)
             try database.write { try BackgroundTaskRecords($0).progress(taskID, done: done, total: total) }
         }
+    }
+
+    /// The figures the running task `id` last showed, when this process runs it; nil for a task that is not
+    /// running here (queued, ended, or run by another process), whose row holds what it last recorded.
+    public func liveProgress(of id: Int64) -> TaskProgress? {
+        board.progress(of: id)
     }
 
     /// Queues `work` as a task of `kind` for the company and returns its id at once; the work runs later on the
@@ -126,11 +143,12 @@ public final class BackgroundTaskRunner: Sendable {
     }
 
     private func run(_ id: Int64, total: Int64, _ work: (Progress) throws -> Outcome) {
+        defer { board.remove(id) }
         do {
             guard try database.write({ try BackgroundTaskRecords($0).move(id, to: .running, at: clock()) }) else {
                 return
             }
-            let outcome = try work(Progress(taskID: id, database: database))
+            let outcome = try work(Progress(taskID: id, database: database, board: board))
             let reference = try outcome.result.map { try store($0, taskID: id, extension: outcome.resultExtension) }
             try database.write {
                 try BackgroundTaskRecords($0).move(

@@ -51,25 +51,34 @@ public struct LabelRecords {
         self.connection = connection
     }
 
-    /// Shipments with a waybill that have not left and whose label was never printed, in id order.
+    /// Shipments with a waybill that have not left and whose label was never printed with their current waybill
+    /// number, in id order: a parcel whose waybill was cancelled and issued again needs a label with the new number.
     public func unprintedShipmentIDs(companyID: Int64) throws -> [Int64] {
         try connection.query(
             """
             SELECT s.id FROM shipments s
             WHERE s.company_id = ? AND s.waybill_no IS NOT NULL AND s.shipped_at IS NULL
             AND EXISTS (SELECT 1 FROM trades t WHERE t.shipment_id = s.id AND t.state = 'waybilled')
-            AND NOT EXISTS (SELECT 1 FROM label_prints p WHERE p.shipment_id = s.id AND p.is_reprint = 0)
+            AND NOT EXISTS (
+                SELECT 1 FROM label_prints p
+                WHERE p.shipment_id = s.id AND p.waybill_no = s.waybill_no AND p.is_reprint = 0
+            )
             ORDER BY s.id
             """,
             companyID
         ).map { $0.int(0) }
     }
 
-    /// The shipments first printed in batch `number`, in id order; nil when the company has no such batch.
+    /// The shipments first printed in batch `number` with the waybill number they still carry, in id order; nil
+    /// when the company has no such batch. A parcel given a new number since belongs to the batch of its new label.
     public func batchShipmentIDs(number: Int64, companyID: Int64) throws -> [Int64]? {
         guard let batchID = try batchID(number: number, companyID: companyID) else { return nil }
         return try connection.query(
-            "SELECT shipment_id FROM label_prints WHERE batch_id = ? AND is_reprint = 0 ORDER BY shipment_id",
+            """
+            SELECT p.shipment_id FROM label_prints p JOIN shipments s ON s.id = p.shipment_id
+            WHERE p.batch_id = ? AND p.is_reprint = 0 AND p.waybill_no = s.waybill_no
+            ORDER BY p.shipment_id
+            """,
             batchID
         ).map { $0.int(0) }
     }
@@ -83,14 +92,15 @@ public struct LabelRecords {
         )?.int(0)
     }
 
-    /// The shipment with each waybill number, and the batch number of its first print (nil when never printed).
+    /// The shipment with each waybill number, and the batch number of the first print of that number (nil when
+    /// never printed).
     public func shipments(waybills: [String], companyID: Int64) throws -> [String: (id: Int64, batch: Int64?)] {
         var found: [String: (id: Int64, batch: Int64?)] = [:]
         for chunk in waybills.chunked(500) {
             try connection.forEach(
                 """
                 SELECT s.waybill_no, s.id, b.number FROM shipments s
-                LEFT JOIN label_prints p ON p.shipment_id = s.id AND p.is_reprint = 0
+                LEFT JOIN label_prints p ON p.shipment_id = s.id AND p.waybill_no = s.waybill_no AND p.is_reprint = 0
                 LEFT JOIN print_batches b ON b.id = p.batch_id
                 WHERE s.company_id = ? AND s.waybill_no IN (\(placeholders(chunk.count)))
                 """,

@@ -56,11 +56,13 @@ public struct TrackingRecords {
         )
     }
 
-    private func parcels(where condition: String, _ arguments: [any SQLBindable]) throws -> [TrackedParcel] {
+    private func parcels(where condition: String, _ arguments: [any SQLBindable], orderedBy order: String = "id")
+        throws -> [TrackedParcel]
+    {
         try connection.query(
             """
             SELECT id, courier_code, waybill_no, shipped_at, tracking_status, tracking_at, delivered_at, warehouse_id
-            FROM shipments WHERE \(condition) ORDER BY id
+            FROM shipments WHERE \(condition) ORDER BY \(order)
             """,
             arguments
         ).map { row in
@@ -176,6 +178,19 @@ public struct TrackingRecords {
             [companyID] + tradeIDs.map { $0 as any SQLBindable }
         ) { result[$0.int(0)] = $0.optionalInt(1) }
         return result
+    }
+
+    /// Shipped parcels of `courierCode` not yet delivered, those with the oldest news first (latest event, or
+    /// shipping when none), at most `limit`: what polling asks the courier about.
+    public func parcelsOnTheWay(courierCode: String, companyID: Int64, limit: Int) throws -> [TrackedParcel] {
+        try parcels(
+            where: """
+                company_id = ? AND courier_code = ? AND waybill_no IS NOT NULL AND shipped_at IS NOT NULL
+                    AND delivered_at IS NULL
+                """,
+            [companyID, courierCode, Int64(limit)],
+            orderedBy: "COALESCE(tracking_at, shipped_at), id LIMIT ?"
+        )
     }
 
     /// Shipped, undelivered trades whose parcel's latest news (event, or shipping when none) is older than `before`.

@@ -50,6 +50,8 @@ public struct ShipmentFacts: Sendable, Hashable {
     public let shopID: Int64
     public let province: String
     public let city: String
+    /// The first trade's receiver division code as review stored it; nil when review found none.
+    public let divisionCode: String?
     public let weightGrams: Int64
     public let valueFen: Int64
 }
@@ -148,9 +150,11 @@ public struct WaybillRequestRecords {
                     (SELECT COALESCE(SUM(l.quantity * COALESCE(k.weight_grams, 0)), 0) FROM trade_lines l
                         JOIN trades lt ON lt.id = l.trade_id LEFT JOIN skus k ON k.id = l.sku_id
                         WHERE lt.shipment_id = ?),
-                    COALESCE(SUM(t.paid_fen), 0)
+                    COALESCE(SUM(t.paid_fen), 0),
+                    (SELECT division_code FROM trades f WHERE f.shipment_id = ? ORDER BY f.id LIMIT 1)
                 FROM trades t WHERE t.company_id = ? AND t.shipment_id = ?
                 """,
+                id,
                 id,
                 id,
                 id,
@@ -163,6 +167,7 @@ public struct WaybillRequestRecords {
                 shopID: shop,
                 province: row.string(1),
                 city: row.string(2),
+                divisionCode: row.optionalString(5),
                 weightGrams: row.int(3),
                 valueFen: row.int(4)
             )
@@ -227,5 +232,23 @@ extension LabelRecords {
             }
         }
         return warehouses
+    }
+
+    /// The code of each shipment's warehouse (`MAIN`), by shipment id, for messages.
+    public func shipmentWarehouseCodes(ids: [Int64], companyID: Int64) throws -> [Int64: String] {
+        var codes: [Int64: String] = [:]
+        for id in ids {
+            if let row = try connection.queryOne(
+                """
+                SELECT w.code FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id
+                WHERE s.id = ? AND s.company_id = ?
+                """,
+                id,
+                companyID
+            ) {
+                codes[id] = row.string(0)
+            }
+        }
+        return codes
     }
 }

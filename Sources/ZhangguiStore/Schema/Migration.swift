@@ -33,7 +33,7 @@ public enum Migrator {
     public static let migrations: [Migration] = [
         Schema.initial, Schema.accounts, Schema.listIndexes, Schema.stockNotes, Schema.scheduling, Schema.channels,
         Schema.labels, Schema.oneAlertsTable, Schema.packing, Schema.couriers, Schema.afterSalesCases,
-        Schema.courierCodes, Schema.deskSpeed, Schema.backgroundTasks,
+        Schema.courierCodes, Schema.deskSpeed, Schema.backgroundTasks, Schema.labelPerWaybill,
     ]
 
     /// The newest schema version this build knows.

@@ -1,4 +1,5 @@
 import Foundation
+import ZhangguiAdapters
 import ZhangguiChannels
 import ZhangguiCore
 import ZhangguiServices
@@ -13,6 +14,7 @@ enum CourierCommands {
             Usage: zhanggui courier add CODE --service sf|zto|cainiao|pdd|doudian|offline --carrier CARRIER [--credentials FILE]
                                        [--default]
                    zhanggui courier list
+                   zhanggui courier hook-url ACCOUNT [--base URL] [--new-token]
                    zhanggui courier rule PRIORITY ACCOUNT [--name NAME] [--province P] [--city C] [--shop SHOP]
                                          [--min-grams G] [--max-grams G] [--min-fen F] [--max-fen F]
                    zhanggui courier remove-rule PRIORITY
@@ -20,36 +22,46 @@ enum CourierCommands {
                    zhanggui courier shop-default SHOP ACCOUNT
 
             add           adds (or replaces) account CODE. --service sf (顺丰 丰桥), zto (中通 ZOP), cainiao (菜鸟
-                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian (抖店) e-waybill
-                          likewise or offline (an offline
-                          number range: --carrier names the range, see zhanggui waybill --set-range). --carrier is
-                          the code stored on shipments (SF, ZTO, YTO…). FILE (or - for standard input) is JSON:
+                          e-waybill for the carrier --carrier names, such as YTO 圆通), pdd (拼多多) or doudian
+                          (抖店) e-waybill likewise, or offline (an offline number range: --carrier names the range,
+                          see zhanggui waybill --set-range). --carrier is the code stored on shipments (SF,
+                          ZTO, YTO…). FILE (or - for standard input) is JSON:
                           endpoint, and for sf partnerID, checkWord, monthlyCard, expressTypeID; for zto appKey,
                           appSecret, accountID, accountPassword; for cainiao, pdd and doudian appKey, appSecret, session,
                           templateURL. It is sealed with AES-256-GCM under the key in $ZHANGGUI_SECRET_KEY and never
                           printed. --default makes it the company default.
-            list          every account, without secrets.
+            list          every account, without secrets, and the path of its tracking push hook.
+            hook-url      the URL to give the courier for its tracking pushes (docs/TRACKING.md): URL is how the
+                          courier reaches `zhanggui serve` (default http://127.0.0.1:8080). 顺丰's URL carries the
+                          account's secret hook token: give it to 丰桥 only; --new-token replaces it (the old URL
+                          stops working at once). Needs the key, like add.
             rule          sets the rule at PRIORITY (lower first) choosing ACCOUNT; --province, --city and --shop
-                          may be repeated; weights in grams and order values in fen are inclusive bounds.
+                          may be repeated; provinces and cities are divisions (上海 = 上海市) and match orders by
+                          the division review found; weights in grams and order values in fen are inclusive bounds.
             remove-rule   removes the rule at PRIORITY.
             rules         the rules in the order they are tried, then the defaults.
             shop-default  the account shop SHOP's parcels take when no rule holds.
             """,
-        flags: ["default"],
+        flags: ["default", "new-token"],
         options: [
             "service", "carrier", "credentials", "name", "province", "city", "shop", "min-grams", "max-grams",
-            "min-fen", "max-fen",
+            "min-fen", "max-fen", "base",
         ],
         positionals: 1...3
     ) { arguments in
         let values = Array(arguments.positional.dropFirst())
         try checkUsage(arguments.positional[0], values, arguments)
         let (database, companyID) = try Workspace(arguments).openCompany()
-        let needsKey = arguments.positional[0] == "add" && arguments.option("service") != "offline"
+        let needsKey =
+            arguments.positional[0] == "add" && arguments.option("service") != "offline"
+            || arguments.positional[0] == "hook-url"
         let accounts = CourierAccounts(database: database, box: needsKey ? try ShopCommands.secretBox() : nil)
         switch arguments.positional[0] {
         case "add": return try add(values, arguments, accounts, companyID)
         case "list": return try list(accounts, companyID)
+        case "hook-url":
+            let renewing = arguments.flag("new-token")
+            return try hookURL(values[0], base: arguments.option("base"), renewing: renewing, accounts, companyID)
         case "rule": return try rule(values, arguments, accounts, database, companyID)
         case "remove-rule":
             guard let priority = values.first.flatMap({ Int($0) }) else {
@@ -58,7 +70,7 @@ enum CourierCommands {
             let removed = try accounts.deleteRule(priority: priority, companyID: companyID)
             Output.line(removed ? "removed rule \(priority)" : "there is no rule \(priority)")
             return removed ? 0 : 1
-        case "rules": return try rules(accounts, companyID)
+        case "rules": return try rules(accounts, database, companyID)
         case "shop-default":
             guard values.count == 2 else { throw UsageError("usage: zhanggui courier shop-default SHOP ACCOUNT") }
             let shop = try shopID(values[0], database, companyID)
@@ -67,16 +79,19 @@ enum CourierCommands {
             return 0
         default:
             throw UsageError(
-                "unknown action '\(arguments.positional[0])' (add, list, rule, remove-rule, rules, shop-default)"
+                "unknown action '\(arguments.positional[0])' (add, list, hook-url, rule, remove-rule, rules, "
+                    + "shop-default)"
             )
         }
     }
 
     /// Refuses usage mistakes before any database is opened.
     private static func checkUsage(_ action: String, _ values: [String], _ arguments: Arguments) throws {
-        let counts = ["add": 1, "list": 0, "rule": 2, "remove-rule": 1, "rules": 0, "shop-default": 2]
+        let counts = ["add": 1, "list": 0, "hook-url": 1, "rule": 2, "remove-rule": 1, "rules": 0, "shop-default": 2]
         guard let count = counts[action] else {
-            throw UsageError("unknown action '\(action)' (add, list, rule, remove-rule, rules, shop-default)")
+            throw UsageError(
+                "unknown action '\(action)' (add, list, hook-url, rule, remove-rule, rules, shop-default)"
+            )
         }
         guard values.count == count else { throw UsageError("usage: zhanggui courier \(action) — see --help") }
         if action == "add" {
@@ -152,8 +167,14 @@ enum CourierCommands {
             return 0
         }
         Output.table(
-            [["account", "service", "carrier", "default"]]
-                + all.map { [$0.code, $0.service.rawValue, $0.carrierCode, $0.isDefault ? "yes" : ""] }
+            [["account", "service", "carrier", "default", "push hook"]]
+                + all.map { account in
+                    [
+                        account.code, account.service.rawValue, account.carrierCode, account.isDefault ? "yes" : "",
+                        CourierClientFactory.pushReaders(account.service) == nil
+                            ? "" : hookPath(companyID: companyID, accountCode: account.code),
+                    ]
+                }
         )
         return 0
     }
@@ -176,7 +197,7 @@ enum CourierCommands {
             return value
         }
         let shops = try arguments.options("shop").map { try shopID($0, database, companyID) }
-        let rule = CourierRule(
+        let typed = CourierRule(
             priority: priority,
             name: arguments.option("name") ?? "rule \(priority)",
             accountCode: values[1],
@@ -188,19 +209,39 @@ enum CourierCommands {
             minimumValueFen: try number("min-fen"),
             maximumValueFen: try number("max-fen")
         )
+        let rule = try resolvedRegions(typed, arguments)
         try accounts.saveRule(rule, companyID: companyID)
-        Output.line("rule \(priority) \(rule.name): \(rule.conditions) → \(rule.accountCode)")
+        Output.line("\(rule.title): \(rule.conditions) → \(rule.accountCode)")
         return 0
     }
 
-    private static func rules(_ accounts: CourierAccounts, _ companyID: Int64) throws -> Int32 {
+    /// The rule with its provinces and cities resolved to divisions; names no division has are refused.
+    private static func resolvedRegions(_ rule: CourierRule, _ arguments: Arguments) throws -> CourierRule {
+        guard !rule.provinces.isEmpty || !rule.cities.isEmpty else { return rule }
+        let catalog = try Workspace(arguments).addressBook().catalog
+        do {
+            return try rule.resolvingRegions(in: catalog)
+        } catch {
+            let kind = error.field == "province" ? "province" : "city"
+            throw UsageError("--\(error.field): no \(kind) is called '\(error.value)'")
+        }
+    }
+
+    private static func rules(_ accounts: CourierAccounts, _ database: any Database, _ companyID: Int64) throws
+        -> Int32
+    {
         let book = try accounts.ruleBook(companyID: companyID)
         Output.table(
             [["priority", "name", "when", "account"]]
                 + book.rules.map { [String($0.priority), $0.name, $0.conditions, $0.accountCode] }
         )
+        let shopCodes = try database.read { connection in
+            try connection.query("SELECT id, code FROM shops WHERE company_id = ?", companyID)
+                .map { ($0.int(0), $0.string(1)) }
+        }
+        let codes = Dictionary(shopCodes, uniquingKeysWith: { first, _ in first })
         for (shop, account) in book.shopDefaults.sorted(by: { $0.key < $1.key }) {
-            Output.line("shop \(shop) default: \(account)")
+            Output.line("shop \(codes[shop] ?? String(shop)) default: \(account)")
         }
         Output.line("company default: \(book.companyDefault ?? "none (parcels no rule takes wait)")")
         return 0

@@ -39,7 +39,8 @@ enum CourierWaybills {
                 return 1
             }
             Output.line("shipment \(shipment): account \(request.accountCode), chosen by \(request.reason)")
-            Output.line("request \(request.requestKey): \(request.state.rawValue) \(request.waybillNumber ?? "")")
+            let number = request.waybillNumber.map { " \($0)" } ?? ""
+            Output.line("request \(request.requestKey): \(request.state.rawValue)\(number)")
             if let error = request.error { Output.line("courier's last error: \(error)") }
             return 0
         }

@@ -88,11 +88,14 @@ enum FulfilmentCommands {
         let (database, companyID) = try Workspace(arguments).openCompany()
         let summary = try ShippingService(database: database).shipWaybilled(companyID: companyID)
         Output.line(
-            "shipped \(Output.count(summary.shipments)) parcels, \(Output.count(summary.trades)) orders, "
-                + "\(Output.count(summary.units)) units; revenue \(Output.yuan(summary.revenueFen)), "
+            "shipped \(Output.count(summary.shipments, "parcel", "parcels")), "
+                + "\(Output.count(summary.trades, "order", "orders")), "
+                + "\(Output.count(summary.units, "unit", "units")); revenue \(Output.yuan(summary.revenueFen)), "
                 + "cost \(Output.yuan(summary.costFen))"
         )
-        if summary.unpacked > 0 { Output.line("not packed yet, waiting: \(Output.count(summary.unpacked)) parcels") }
+        if summary.unpacked > 0 {
+            Output.line("not packed yet, waiting: \(Output.count(summary.unpacked, "parcel", "parcels"))")
+        }
         return 0
     }
 }

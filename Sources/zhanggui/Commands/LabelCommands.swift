@@ -49,7 +49,8 @@ enum LabelCommands {
         }
         let what = printed.isReprint ? "printed again" : "batch \(printed.batchNumber ?? 0)"
         Output.line(
-            "\(what): \(Output.count(printed.waybills.count)) labels, \(Output.count(printed.pdf.count)) bytes → \(out) "
+            "\(what): \(Output.count(printed.waybills.count, "label", "labels")), "
+                + "\(Output.count(printed.pdf.count)) bytes → \(out) "
                 + "(\(String(format: "%.2f", clock.seconds)) s)"
         )
         if let picklist {

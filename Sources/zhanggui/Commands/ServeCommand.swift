@@ -7,28 +7,31 @@ import ZhangguiHTTP
 import ZhangguiServices
 import ZhangguiStore
 
-/// `zhanggui serve`: the JSON API over HTTP until SIGINT or SIGTERM.
+/// `zhanggui serve`: the web pages and the JSON API over HTTP until SIGINT or SIGTERM.
 enum ServeCommand {
     static let command = Command(
         name: "serve",
-        summary: "serve the JSON API over HTTP until stopped",
+        summary: "serve the web pages and the JSON API over HTTP until stopped",
         help: """
             Usage: zhanggui serve [--bind ADDRESS] [--port N] [--max-body BYTES] [--max-upload BYTES] [--behind-tls]
                                   [--behind-proxy] [--no-scheduler] [--job-interval SECONDS] [--held-hours N]
+                                  [--sync-interval SECONDS] [--tracking-interval SECONDS]
 
-            Serves the JSON API for the companies in the database (docs/SERVER.md), behind sign-in: a session
-            cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
+            Serves the web pages at / (docs/WEB.md) and the JSON API at /api/v1 (docs/SERVER.md) for the companies
+            in the database, behind sign-in: a session cookie or an API token. --behind-tls marks the session cookie Secure, for a server reached through a
             TLS proxy. --behind-proxy takes the client's address for the failed-sign-in limit from the last entry
             of X-Forwarded-For, which the proxy in front must append (use it only then: a client could send its
             own). Listens on 127.0.0.1 port 8080 unless told otherwise; --port 0 picks a free port.
             ADDRESS is a numeric IPv4 or IPv6 address. Bodies over --max-body (default 1048576) are refused with
             413; the import uploads (POST /imports/preview, POST /api/v1/imports/{kind}) take up to --max-upload
             (default 67108864, 64 MiB).
+            Couriers push tracking to /hooks/couriers/COMPANY/ACCOUNT outside sign-in (zhanggui courier hook-url).
             One line per request is logged to standard error. Ctrl-C or SIGTERM stops the server gracefully:
             requests in flight get up to 10 seconds to finish, then it exits 0.
 
             The server also runs the scheduled jobs (shop sync, low-stock alerts, reminders of orders held too
-            long) for every company, each tick once however many servers share the database, and logs one line per run.
+            long, 顺丰 tracking polling, stale tracking, idle after-sales) for every company, each tick once however
+            many servers share the database, and logs one line per run.
             --no-scheduler leaves them to other processes (or to `zhanggui jobs --run`).
             \(JobSettings.help)
             """,
@@ -53,10 +56,16 @@ enum ServeCommand {
             taskDirectory: workspace.databasePath.contains("://") ? nil : workspace.databasePath + ".tasks",
             shopSync: try? ShopCommands.syncService(database)
         )
+        let courierAccounts = CourierAccounts(database: database, box: try? ShopCommands.secretBox())
         settings.courierWaybills = CourierWaybillService(
             database: database,
-            accounts: CourierAccounts(database: database, box: try? ShopCommands.secretBox()),
+            accounts: courierAccounts,
             makeClient: CourierClientFactory.maker
+        )
+        settings.courierPushes = CourierPushService(
+            database: database,
+            accounts: courierAccounts,
+            readers: CourierClientFactory.pushReaders
         )
         let api = ZhangguiAPI(database: database, schemaVersion: try Migrator.version(of: database), settings: settings)
         let interrupted = try api.interruptUnfinishedTasks()

@@ -29,6 +29,9 @@ extension ShopCommands {
         let from = try instant(fromText, calendar, option: "from")
         let to = try instant(toText, calendar, option: "to")
         guard from < to else { throw UsageError("--from must come before --to") }
+        guard (to - from) * 1000 <= SyncPlan.longestBackfillMillis else {
+            throw UsageError("--to is more than \(SyncPlan.longestBackfillMillis / 86_400_000) days after --from")
+        }
         let shop = try shop(code, database, companyID)
         let range = SyncWindow(startMillis: from * 1000, endMillis: to * 1000)
         let report = try syncService(database).backfill(company: companyID, shop: shop.shopID, range: range) {
@@ -76,7 +79,8 @@ extension ShopCommands {
             skuID: listing.count > 1 ? listing[1] : "",
             to: given[2],
             shopCode: given[0],
-            companyID: companyID
+            companyID: companyID,
+            audit: cliAudit(companyID)
         )
         Output.line(
             "mapped \(given[1]) of shop \(given[0]) to \(given[2]): \(result.linesRemapped) order lines remapped, "
@@ -114,19 +118,22 @@ extension ShopCommands {
         let overlap = try wholeNumber(arguments, "overlap-seconds")
         let lag = try wholeNumber(arguments, "lag-seconds")
         let (database, companyID) = try workspace.openCompany()
-        let current = try shop(code, database, companyID)
-        var stockShare = current.stockShare
-        stockShare.shareBasisPoints = share ?? stockShare.shareBasisPoints
-        stockShare.buffer = buffer ?? stockShare.buffer
-        stockShare.maximum = maximum ?? stockShare.maximum
-        var plan = current.plan
-        plan.overlapMillis = overlap.map { $0 * 1000 } ?? plan.overlapMillis
-        plan.safetyLagMillis = lag.map { $0 * 1000 } ?? plan.safetyLagMillis
+        var change = ShopSettingsChange()
+        change.shareBasisPoints = share
+        change.buffer = buffer
+        change.maximum = maximum.map { .some($0) }
+        change.overlapMillis = overlap.map { $0 * 1000 }
+        change.safetyLagMillis = lag.map { $0 * 1000 }
+        if arguments.flag("pause") || arguments.flag("resume") { change.isPaused = arguments.flag("pause") }
         let service = ShopService(database: database, box: nil)
-        try service.updateSettings(plan: plan, stockShare: stockShare, code: code, companyID: companyID)
-        if arguments.flag("pause") || arguments.flag("resume") {
-            try service.setPaused(arguments.flag("pause"), code: code, companyID: companyID)
-        }
+        let changed = try service.change(
+            change,
+            shopID: try shop(code, database, companyID).shopID,
+            companyID: companyID,
+            audit: cliAudit(companyID)
+        )
+        let plan = changed.plan
+        let stockShare = changed.stockShare
         for pair in arguments.options("courier") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].trimmed.isEmpty else {
@@ -143,13 +150,20 @@ extension ShopCommands {
                 "shop \(code): courier \(parts[0].trimmed) → \(platformCode.isEmpty ? "built-in" : platformCode)"
             )
         }
-        let status = try shop(code, database, companyID).status
         Output.line(
-            "shop \(code): \(status.chineseName), overlap \(plan.overlapMillis / 1000) s, lag \(plan.safetyLagMillis / 1000) s, "
+            "shop \(code): \(changed.status.chineseName), overlap \(plan.overlapMillis / 1000) s, lag \(plan.safetyLagMillis / 1000) s, "
                 + "share \(Double(stockShare.shareBasisPoints) / 100) %, "
                 + "buffer \(stockShare.buffer), max \(stockShare.maximum.map { String($0) } ?? "none")"
         )
         return 0
+    }
+
+    /// Who changes a shop from the command line, for the audit log: the company's own process.
+    private static func cliAudit(_ companyID: Int64) -> AuditContext {
+        AuditContext(
+            actor: AuditActor(companyID: companyID, userID: nil, requestID: "cli"),
+            at: Int64(Date().timeIntervalSince1970)
+        )
     }
 
     /// The option as a whole number of at least 0, or nil when absent.

@@ -19,7 +19,7 @@ enum ShopCommands {
                    zhanggui shop map-sku CODE ITEM_ID[:SKU_ID] OUR_CODE
                    zhanggui shop push-stock CODE
                    zhanggui shop set CODE [--share PERCENT] [--buffer N] [--max N] [--overlap-seconds N]
-                                     [--lag-seconds N] [--pause | --resume]
+                                     [--lag-seconds N] [--pause | --resume] [--courier OURS=THEIRS ...]
                    zhanggui shop log [CODE] [--limit N]
                    zhanggui shop after-sales
 

@@ -8,12 +8,14 @@ import ZhangguiStore
 /// The scheduled jobs and their settings, from the options `serve` and `jobs --run` share.
 struct JobSettings {
     /// The options that set the jobs up.
-    static let options: Set<String> = ["job-interval", "sync-interval", "held-hours"]
+    static let options: Set<String> = ["job-interval", "sync-interval", "tracking-interval", "held-hours"]
 
     /// Seconds per tick for every job, when `--job-interval` overrides each job's own.
     let interval: Int64?
     /// Seconds per tick of shop sync, when `--sync-interval` sets it (`--job-interval` wins over it).
     let syncInterval: Int64?
+    /// Seconds per tick of courier tracking polling, when `--tracking-interval` sets it (`--job-interval` wins).
+    let trackingInterval: Int64?
     /// Hours an order may stay on hold before a reminder.
     let heldHours: Int64
 
@@ -23,6 +25,9 @@ struct JobSettings {
             arguments.option("job-interval") == nil ? nil : Int64(try arguments.integer("job-interval", default: 1))
         syncInterval =
             arguments.option("sync-interval") == nil ? nil : Int64(try arguments.integer("sync-interval", default: 1))
+        trackingInterval =
+            arguments.option("tracking-interval") == nil
+            ? nil : Int64(try arguments.integer("tracking-interval", default: 1))
         heldHours = Int64(try arguments.integer("held-hours", default: Int(HeldOrderReminderJob.defaultHours)))
     }
 
@@ -48,6 +53,11 @@ struct JobSettings {
             LowStockJob(interval: interval ?? LowStockJob.defaultInterval),
             HeldOrderReminderJob(hours: heldHours, interval: interval ?? HeldOrderReminderJob.defaultInterval),
             StaleTrackingJob(interval: interval ?? StaleTrackingJob.defaultInterval),
+            TrackingPollJob(
+                box: box,
+                interval: interval ?? trackingInterval ?? TrackingPollJob.defaultInterval,
+                makeQuery: CourierClientFactory.routeQueryMaker
+            ),
             AfterSaleReminderJob(interval: interval ?? AfterSaleReminderJob.defaultInterval),
         ]
     }
@@ -55,8 +65,11 @@ struct JobSettings {
     /// The help of the options, for the commands that take them.
     static let help = """
           --job-interval SECONDS  run every job each SECONDS instead of its own interval (shop sync 60, low
-                                  stock 300, held orders, tracking and after-sales 3600); every process on one database must use the same
+                                  stock 300, 顺丰 tracking poll 1800, held orders, stale tracking and after-sales
+                                  3600); every process on one database must use the same
           --sync-interval SECONDS sync the connected shops each SECONDS (default 60)
+          --tracking-interval SECONDS
+                                  ask 顺丰 where shipped parcels are each SECONDS (default 1800)
           --held-hours N          remind about orders on hold for N hours or more (default 24)
         """
 

@@ -24,6 +24,11 @@ enum Output {
         return "\(sign)\(whole)\(grouped).\(cents < 10 ? "0" : "")\(cents)"
     }
 
+    /// A count with thousands separators and its noun, singular for 1: `1 label`, `1,200 labels`.
+    static func count<N: BinaryInteger>(_ value: N, _ singular: String, _ plural: String) -> String {
+        "\(count(value)) \(value == 1 ? singular : plural)"
+    }
+
     /// A count with thousands separators.
     static func count<N: BinaryInteger>(_ value: N) -> String {
         let text = String(value)

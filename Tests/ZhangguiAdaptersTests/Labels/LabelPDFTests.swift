@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZhangguiAdapters
 import ZhangguiCore
+import ZhangguiServices
 import ZhangguiTestSupport
 
 @Suite("Label PDFs carry what the courier and the packer read")
@@ -46,6 +47,16 @@ struct LabelPDFTests {
             sequence: sequence,
             count: count
         )
+    }
+
+    @Test("a batch of three labels tells each page as it is drawn: 1, 2, 3, and the PDF has three pages")
+    func eachPageIsTold() throws {
+        var drawn: [Int] = []
+        let labels = (1...3).map { Self.label("ZT731001966113\($0)", sequence: $0, count: 3) }
+        let pdf = try PDFLabelRenderer().render(labels: labels) { drawn.append($0) }
+
+        #expect(drawn == [1, 2, 3])
+        #expect(try PDFTools.pageTexts(pdf).count == 3)
     }
 
     @Test("receiver, sender, waybill number, sorting code and order numbers are in the page's text")

@@ -29,7 +29,7 @@ struct LabelRulesTests {
         #expect(LabelSize("A6") == nil)
         #expect(CourierLabelFormat.of("zto").size == .small)
         #expect(CourierLabelFormat.of("SF") == CourierLabelFormat.of("sf"))
-        #expect(CourierLabelFormat.of("ZG").name == "ZG")
+        #expect(CourierLabelFormat.of("ZG").name == "ZG 离线单号")
     }
 
     @Test("locations walk A-2, A-10, B-01-3, B-1-10, then SKUs without one")

@@ -180,7 +180,7 @@ struct ImportAndTaskPageTests {
 
         #expect(waiting.text.contains("<meta http-equiv=\"refresh\" content=\"2\">"))
         #expect(waiting.text.contains("排队中") && waiting.text.contains("0 / 1"))
-        #expect(waiting.text.contains("<progress max=\"100\" value=\"0\">"))
+        #expect(waiting.text.contains("<progress max=\"1\" value=\"0\">"))
         #expect(!stopped.text.contains("http-equiv") && stopped.text.contains("已中断"))
         #expect(stopped.text.contains("没有写入任何数据") && stopped.text.contains("<code>the server stopped</code>"))
         #expect(noResult.status == 404)
@@ -209,7 +209,7 @@ struct ImportAndTaskPageTests {
 
         #expect(started.status == 303)
         #expect(task.text.contains("已完成") && task.text.contains("批次 1：1 张面单"))
-        #expect(task.text.contains("<progress max=\"100\" value=\"100\">"))
+        #expect(task.text.contains("<progress max=\"1\" value=\"1\">"))
         #expect(result.status == 200 && result.header("Content-Type") == "application/pdf")
         #expect(result.text.hasPrefix("%PDF-"))
     }

@@ -125,7 +125,7 @@ struct OrderChangePageTests {
         #expect(waybilled.text.contains("已为 1 个包裹取得运单号"))
         #expect(
             (labels.status == 200 && labels.header("Content-Type") == "application/pdf")
-                || (labels.status == 409 && labels.text.contains("面单无法打印"))
+                || (labels.status == 409 && labels.text.contains("仓库 MAIN 还没有寄件人地址"))
         )
         #expect(shipped.text.contains("已发货 1 个订单，1 个包裹"))
         #expect(none.status == 400 && none.text.contains("请先勾选订单"))

@@ -52,6 +52,38 @@ struct ShopPageTests {
         #expect(status == .authorizationExpired)
     }
 
+    @Test("a pass whose orders came in but whose confirmations failed shows those errors, not only the newest run's")
+    func problemsOfEachKind() async throws {
+        let shop = try APIShop()
+        let shopID = try Self.connect(shop)
+        try shop.database.write { connection in
+            let runs = SyncRunRecords(connection)
+            let companyID = shop.companyA.id
+            let orders = try runs.start(.orders, window: (0, 1), atMillis: 1_000, shopID: shopID, companyID: companyID)
+            try runs.finish(orders, outcome: .done, error: nil, atMillis: 2_000)
+            let shipments = try runs.start(
+                .shipments,
+                window: nil,
+                atMillis: 3_000,
+                shopID: shopID,
+                companyID: companyID
+            )
+            var failed = SyncCounts()
+            failed.errors = 38
+            try runs.add(failed, reachedMillis: nil, error: "courier ZG has no 淘宝 code", runID: shipments)
+            try runs.finish(shipments, outcome: .done, error: nil, atMillis: 4_000)
+            let stock = try runs.start(.stock, window: nil, atMillis: 5_000, shopID: shopID, companyID: companyID)
+            try runs.finish(stock, outcome: .done, error: nil, atMillis: 6_000)
+        }
+        let browser = Browser(shop)
+        try await browser.signIn("admin@a.example")
+        let page = try await browser.get("/shops")
+
+        // The newest run (stock pushes) met no error; the confirmations before it met 38.
+        #expect(page.text.contains("<div>发货回传：38 个错误，最近一个：courier ZG has no 淘宝 code</div>"))
+        #expect(!page.text.contains("库存回传："))
+    }
+
     @Test("a server without the credentials' key says so; a user who may not import sees no button and gets 403")
     func refused() async throws {
         let shop = try APIShop()

@@ -262,6 +262,82 @@ struct WarehousePageTests {
         #expect(dashboard.text.contains("href=\"/stock\""))
     }
 
+    @Test("a warehouse without a sender is named on the labels page and the order desk, with the command that sets it")
+    func labelsWithoutSender() async throws {
+        let shop = try APIShop()
+        let admin = Browser(shop)
+        try await admin.signIn("admin@a.example")
+        _ = try await Self.waybilledParcel(shop, admin)
+        let order = String(shop.companyA.tradeIDs[0])
+
+        let page = try await admin.post("/labels/print", [])
+        let desk = try await admin.post("/orders/actions", [("action", "labels"), ("id", order)])
+
+        for answer in [page, desk] {
+            #expect(answer.status == 409)
+            #expect(answer.text.contains("仓库 MAIN 还没有寄件人地址"))
+            #expect(answer.text.contains("zhanggui warehouse sender MAIN --name"))
+            #expect(!answer.text.contains("noSender") && !answer.text.contains("labels --help"))
+        }
+    }
+
+    @Test("the desk's waybill step lists the parcels left waiting with their reasons")
+    func waybillWaitingReasons() async throws {
+        let shop = try APIShop(courierWaybills: { database in
+            CourierWaybillService(
+                database: database,
+                accounts: CourierAccounts(database: database, box: nil),
+                makeClient: { _, _, _ in throw CourierError(code: .unreachable, courierCode: "", detail: "offline") }
+            )
+        })
+        // An offline account that is no default, and no rule: no courier is chosen for the parcel.
+        try CourierAccounts(database: shop.database, box: nil).save(
+            code: "zg",
+            service: .offline,
+            carrierCode: "ZG",
+            credentials: CourierCredentials(),
+            isDefault: false,
+            companyID: shop.companyA.id
+        )
+        let admin = Browser(shop)
+        try await admin.signIn("admin@a.example")
+        let order = String(shop.companyA.tradeIDs[0])
+        _ = try await admin.post("/orders/actions", [("action", "approve"), ("id", order)])
+        _ = try await admin.post("/orders/actions", [("action", "allocate"), ("id", order)])
+        let shipment = try #require(
+            try shop.database.read {
+                try $0.queryOne("SELECT shipment_id FROM trades WHERE id = ?", shop.companyA.tradeIDs[0])?.int(0)
+            }
+        )
+
+        let result = try await admin.post("/orders/actions", [("action", "waybill"), ("id", order)])
+
+        #expect(result.status == 200)
+        #expect(result.text.contains("包裹 \(shipment) 还没有运单号：no courier rule holds"))
+        // A request whose courier was down: the order page shows the courier's words.
+        try shop.database.write { connection in
+            let requests = WaybillRequestRecords(connection)
+            let request = WaybillRequestRecord(
+                shipmentID: shipment,
+                attempt: 0,
+                accountCode: "zg",
+                requestKey: "ZG1S\(shipment)A0",
+                reason: "company default",
+                state: .pending
+            )
+            try requests.insert(request, companyID: shop.companyA.id)
+            _ = try requests.update(
+                shipmentID: shipment,
+                attempt: 0,
+                from: .pending,
+                to: .pending,
+                error: "courier SF: HTTP 503"
+            )
+        }
+        let page = try await admin.get("/orders/\(order)")
+        #expect(page.text.contains("包裹 \(shipment) 还没有运单号：courier SF: HTTP 503"))
+    }
+
     /// Approves, allocates and waybills A1 (2 MUG) as `browser`'s user and returns its waybill number.
     static func waybilledParcel(_ shop: APIShop, _ browser: Browser) async throws -> String {
         let order = shop.companyA.tradeIDs[0]

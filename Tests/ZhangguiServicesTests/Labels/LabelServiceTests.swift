@@ -33,6 +33,28 @@ struct LabelServiceTests {
         #expect(try PDFTools.barcodes(printed.pdf, page: 2) == ["ZG000000000002"])
     }
 
+    @Test("a batch of two labels tells each label as it is drawn: 1 of 2, then 2 of 2", arguments: Engine.all)
+    func eachLabelIsTold(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([
+            makeTrade("T1", lines: [("A", 1, 5000)], receiver: "甲示例", address: "示例路1号"),
+            makeTrade("T2", lines: [("B", 2, 5000)], receiver: "乙示例", address: "样例街22号"),
+        ])
+        try shop.waybill()
+        var drawn: [[Int]] = []
+
+        let printed = try shop.labels.print(
+            .unprinted,
+            companyID: shop.companyID,
+            actor: shop.clerk,
+            labelDrawn: { drawn.append([$0, $1]) },
+            deliver: { _ in }
+        )
+
+        #expect(drawn == [[1, 2], [2, 2]])
+        #expect(printed.waybills.count == 2)
+    }
+
     @Test("a reprint is recorded and audited, and never takes a second waybill number", arguments: Engine.all)
     func reprintKeepsTheNumber(engine: Engine) throws {
         let shop = try TestShop.readyToPrint(engine)
@@ -115,7 +137,8 @@ struct LabelServiceTests {
         #expect(
             throws: LabelError(
                 code: .noSender,
-                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender"
+                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender",
+                warehouseCodes: ["HZ"]
             )
         ) { _ = try shop.print(.unprinted) }
         #expect(try shop.count("SELECT COUNT(*) FROM print_batches") == 0)
@@ -202,5 +225,46 @@ struct CourierRoutingTests {
         let text = try PDFTools.pageTexts(printed.pdf)[0].filter { !$0.isWhitespace }
         #expect(text.contains("300-H1209") && text.contains("集包地上海转运中心") && text.contains("中通快递"))
         #expect(try PDFTools.barcodes(printed.pdf, page: 1) == ["73100196611"])
+    }
+}
+
+@Suite("A parcel given a new waybill number after a cancellation gets a new label")
+struct RenumberedLabelTests {
+    @Test(
+        "the renumbered parcel is a first print in the next batch, and the old batch no longer reprints it",
+        arguments: Engine.all
+    )
+    func renumberedParcelPrintsAgain(engine: Engine) throws {
+        let shop = try TestShop.readyToPrint(engine)
+        try shop.ingest([makeTrade("T1", lines: [("A", 1, 5000)])])
+        try shop.waybill()
+        _ = try shop.print(.unprinted)
+        let shipment = try shop.count("SELECT id FROM shipments")
+        let couriers = CourierWaybillService(
+            database: shop.database,
+            accounts: CourierAccounts(database: shop.database, box: nil),
+            makeClient: { _, _, _ in throw CourierError(code: .unreachable, courierCode: "", detail: "no network") }
+        )
+
+        try couriers.cancelWaybill(shipmentID: shipment, companyID: shop.companyID)
+        try shop.waybill()
+        let printed = try shop.print(.unprinted)
+
+        // The range gave number 1 first, then number 2 to the same parcel.
+        #expect(!printed.isReprint && printed.batchNumber == 2 && printed.waybills == ["ZG000000000002"])
+        #expect(try PDFTools.barcodes(printed.pdf, page: 1) == ["ZG000000000002"])
+        #expect(try shop.count("SELECT COUNT(*) FROM label_prints WHERE is_reprint = 0") == 2)
+        #expect(throws: LabelError(code: .nothingToPrint, detail: "every waybilled parcel has its label printed")) {
+            _ = try shop.print(.unprinted)
+        }
+        #expect(
+            throws: LabelError(
+                code: .nothingToPrint,
+                detail: "every label of print batch 1 carries a cancelled waybill number; "
+                    + "the parcels' labels with their new numbers are in later batches"
+            )
+        ) { _ = try shop.print(.batch(1)) }
+        let again = try shop.print(.waybills(["ZG000000000002"]))
+        #expect(again.isReprint && again.batchNumber == 2)
     }
 }

@@ -10,6 +10,9 @@ extension ZhangguiAPI {
 
     struct WaybillAnswer: Encodable {
         let shipments: Int
+        /// Parcels left without a number and why (no rule holds, the courier is down or refused); left out when
+        /// numbers come from the offline range, where none waits.
+        var waiting: [WaitingShipment]? = nil
     }
 
     struct ShippingAnswer: Encodable {
@@ -77,7 +80,7 @@ extension ZhangguiAPI {
                 tradeIDs: orderIDs,
                 audit: auditContext(principal)
             )
-            return WaybillAnswer(shipments: summary.issued)
+            return WaybillAnswer(shipments: summary.issued, waiting: summary.waiting)
         }
         let service = WaybillService(database: database, courier: OfflineRangeCourier(code: "ZG"))
         let count = try service.waybillAllocated(

@@ -47,10 +47,20 @@ extension ZhangguiAPI {
     }
 
     /// Prints `selection` as the principal: a new batch for ``LabelSelection/unprinted``, an audited reprint
-    /// otherwise: the code behind the label routes and the labels page.
+    /// otherwise: the code behind the label routes and the labels page. `labelDrawn` hears how many of how many
+    /// labels are drawn, page by page.
     /// - Throws: ``LabelError``.
-    func printLabels(_ selection: LabelSelection, _ principal: Principal) throws -> PrintedLabels {
-        try labelService.print(selection, companyID: principal.companyID, actor: principal.actor) { _ in }
+    func printLabels(
+        _ selection: LabelSelection,
+        _ principal: Principal,
+        labelDrawn: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> PrintedLabels {
+        try labelService.print(
+            selection,
+            companyID: principal.companyID,
+            actor: principal.actor,
+            labelDrawn: labelDrawn
+        ) { _ in }
     }
 
     private var labelService: LabelService { LabelService(database: database, renderer: PDFLabelRenderer()) }

@@ -62,17 +62,24 @@ extension ZhangguiAPI {
     }
 
     /// Imports the file at `path` for the principal's company, or only reports what it would do when `dryRun`
-    /// (nothing is written): the code behind the import route and the imports page.
+    /// (nothing is written): the code behind the import route and the imports page. `progress` hears how far it
+    /// got, from inside its transaction (``FileImporter/importFile(_:path:shop:sheet:dryRun:audit:progress:)``).
     /// - Throws: `TableFileError` when the file cannot be read at all.
-    func importFile(_ kind: ImportKind, path: String, shop: String, dryRun: Bool, _ principal: Principal) throws
-        -> ImportReport
-    {
+    func importFile(
+        _ kind: ImportKind,
+        path: String,
+        shop: String,
+        dryRun: Bool,
+        _ principal: Principal,
+        progress: @escaping (ImportProgress) -> Void = { _ in }
+    ) throws -> ImportReport {
         try FileImporter(database: database, companyID: principal.companyID).importFile(
             kind,
             path: path,
             shop: shop,
             dryRun: dryRun,
-            audit: auditContext(principal)
+            audit: auditContext(principal),
+            progress: progress
         )
     }
 

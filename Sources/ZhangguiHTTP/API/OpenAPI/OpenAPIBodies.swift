@@ -120,6 +120,7 @@ enum OpenAPIBodies {
         sessionRoutes.merging(catalogueRoutes) { $1 }.merging(orderRoutes) { $1 }.merging(booksRoutes) { $1 }
         .merging(userRoutes) { $1 }.merging(stockNoteRoutes) { $1 }.merging(partRoutes) { $1 }
         .merging(alertRoutes) { $1 }.merging(labelRoutes) { $1 }.merging(afterSaleRoutes) { $1 }
+        .merging(shopRoutes) { $1 }
 
     private static func stockNoteBody(unitCost: Bool) -> OpenAPISchema {
         let line: Members = [("warehouse", .string), ("sku", .string), ("quantity", .integer)]
@@ -307,7 +308,10 @@ enum OpenAPIBodies {
         "POST /api/v1/fulfilment/waybill": .write(
             .json(.object([("orderIDs", ids)]), isRequired: false),
             200,
-            .object([("shipments", .integer)])
+            .object([
+                ("shipments", .integer),
+                ("waiting", .array(.object([("shipmentID", .integer), ("reason", .string)]))),
+            ])
         ),
         "POST /api/v1/shipments/{id}/waybill/cancel": .action(
             200,

@@ -44,6 +44,8 @@ enum Stylesheet {
         table.bench td { font-size: 1.3rem; }
         tr.done td { color: #1a7f37; }
         progress { width: 100%; max-width: 40rem; height: 1.5rem; }
+        td .task-progress, li .task-progress { margin: 0; }
+        td progress, li progress { width: 10rem; height: 1rem; }
         header nav { flex-wrap: wrap; gap: .3rem 1rem; }
         header nav a { white-space: nowrap; }
         .alarm { background: var(--accent); color: #fff; font-weight: 600; padding: .5rem .8rem; border-radius: 4px; }

@@ -7,7 +7,7 @@ extension WebPages {
     /// nothing available. Each part is shown only to those allowed to read it.
     func dashboard(_ context: PageContext) throws -> HTTPResponse {
         let texts = context.texts
-        var sections: [HTML] = []
+        var sections: [HTML] = [try runningTasks(context)]
         if context.can(.ordersRead) { sections.append(try orderFigures(context)) }
         if context.can(.stockRead) { sections.append(try lowStock(context)) }
         if context.can(.ordersRead) {
@@ -20,6 +20,24 @@ extension WebPages {
         }
         let body: HTML = "<h1>\(texts(.dashboard))</h1>\(sections)"
         return Responses.page(Layout(context: context).render(title: texts(.dashboard), body: body))
+    }
+
+    /// The user's queued and running background tasks, each a link to its page with its progress, so long work
+    /// left on another page is found again; nothing when none runs.
+    private func runningTasks(_ context: PageContext) throws -> HTML {
+        let texts = context.texts
+        let principal = context.principal
+        let unfinished = try database.read {
+            try BackgroundTaskRecords($0).latest(companyID: principal.companyID, startedBy: principal.userID, limit: 50)
+        }.filter { !$0.state.isFinal }
+        guard !unfinished.isEmpty else { return .empty }
+        let items = unfinished.map { task -> HTML in
+            """
+            <li><a href="/tasks/\(task.id)">\(texts(.taskNumber, ["id": String(task.id)])) · \
+            \(texts(Self.kindName(task.kind)))</a> \(progressFigures(task, texts))</li>
+            """
+        }
+        return "<h2>\(texts(.runningTasks))</h2><ul class=\"running-tasks\">\(items)</ul>"
     }
 
     private func orderFigures(_ context: PageContext) throws -> HTML {

@@ -90,7 +90,9 @@ extension WebPages {
     }
 
     /// `POST /imports/confirm` `upload`, `name`, `kind`, `shop`: imports the previewed file as a background task
-    /// and sends the browser to the task's page. The import itself is one transaction, as from the command line.
+    /// and sends the browser to the task's page. The import itself is one transaction, as from the command line;
+    /// its progress (bytes read, then records written) is kept in the runner's memory, since the task's row cannot
+    /// be written while the import holds the database's writer.
     func importConfirm(_ context: PageContext) throws -> HTTPResponse {
         let (kind, shop) = try importChoice(context)
         let principal = context.principal
@@ -114,10 +116,12 @@ extension WebPages {
             companyID: principal.companyID,
             startedBy: principal.userID,
             total: 1
-        ) { _ in
+        ) { progress in
             defer { upload.remove() }
             do {
-                let report = try api.importFile(kind, path: upload.path, shop: shop, dryRun: false, principal)
+                let report = try api.importFile(kind, path: upload.path, shop: shop, dryRun: false, principal) {
+                    progress.advance($0.phase.rawValue, done: Int64($0.done), total: Int64($0.total))
+                }
                 let counts = Self.counts(report).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                 return .init(message: counts.joined(separator: " "))
             } catch let error as TableFileError {

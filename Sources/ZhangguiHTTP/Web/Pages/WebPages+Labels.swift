@@ -92,9 +92,11 @@ extension WebPages {
             companyID: principal.companyID,
             startedBy: principal.userID,
             total: Int64(waiting)
-        ) { _ in
+        ) { progress in
             do {
-                let printed = try api.printLabels(.unprinted, principal)
+                let printed = try api.printLabels(.unprinted, principal) {
+                    progress.advance("rendering", done: Int64($0), total: Int64($1))
+                }
                 let message = "batch=\(printed.batchNumber ?? 0) labels=\(printed.waybills.count)"
                 return .init(message: message, result: printed.pdf, resultExtension: "pdf")
             } catch let error as LabelError {
@@ -139,13 +141,23 @@ extension WebPages {
         do {
             return try body()
         } catch let error as LabelError {
-            switch error.code {
-            case .nothingToPrint, .nothingToPick: throw PageProblem(.noLabelsWaiting, status: .conflict)
-            case .unknownBatch, .unknownWaybill: throw PageProblem(.notFound, status: .notFound)
-            case .notPrinted: throw PageProblem(.labelNotPrinted, status: .conflict)
-            case .noSender: throw PageProblem(.warehouseHasNoSender, status: .conflict)
-            case .printedMeanwhile, .badSetting: throw PageProblem(.labelsChangedMeanwhile, status: .conflict)
-            }
+            throw Self.pageProblem(error)
+        }
+    }
+
+    /// The page problem for a label refusal: a warehouse without a sender is named with the command that sets it.
+    static func pageProblem(_ error: LabelError) -> PageProblem {
+        switch error.code {
+        case .nothingToPrint, .nothingToPick: PageProblem(.noLabelsWaiting, status: .conflict)
+        case .unknownBatch, .unknownWaybill: PageProblem(.notFound, status: .notFound)
+        case .notPrinted: PageProblem(.labelNotPrinted, status: .conflict)
+        case .noSender:
+            PageProblem(
+                .warehouseNeedsSender,
+                ["warehouse": error.warehouseCodes.joined(separator: ", ")],
+                status: .conflict
+            )
+        case .printedMeanwhile, .badSetting: PageProblem(.labelsChangedMeanwhile, status: .conflict)
         }
     }
 

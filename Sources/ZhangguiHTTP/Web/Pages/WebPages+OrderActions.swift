@@ -93,6 +93,7 @@ extension WebPages {
     private func batchResult(_ action: String, _ ids: Set<Int64>, _ context: PageContext) throws -> HTML {
         let texts = context.texts
         let summary: String
+        var waiting: HTML = .empty
         switch action {
         case "allocate":
             let answer = try api.allocate(context.principal, orderIDs: ids)
@@ -100,11 +101,12 @@ extension WebPages {
         case "waybill":
             let answer = try api.waybill(context.principal, orderIDs: ids)
             summary = texts(.waybilled, ["shipments": "\(answer.shipments)"])
+            waiting = waitingList(answer.waiting ?? [], texts)
         default:
             let answer = try api.ship(context.principal, orderIDs: ids)
             summary = texts(.shipped, ["trades": "\(answer.trades)", "shipments": "\(answer.shipments)"])
         }
-        return "<h1>\(texts(.results))</h1><p class=\"notice\">\(summary)</p>\(backLink(texts))"
+        return "<h1>\(texts(.results))</h1><p class=\"notice\">\(summary)</p>\(waiting)\(backLink(texts))"
     }
 
     /// The labels of the chosen orders' parcels as one PDF, as `zhanggui labels` prints them: the never-printed
@@ -124,11 +126,20 @@ extension WebPages {
                 _ in
             }
         } catch let error as LabelError {
-            throw PageProblem(.labelsRefused, ["code": error.code.rawValue], status: .conflict)
+            throw Self.pageProblem(error)
         }
         var headers: HTTPHeaders = ["Content-Type": "application/pdf", "Cache-Control": "no-store"]
         headers.set("Content-Disposition", "inline; filename=\"labels.pdf\"")
         return HTTPResponse(headers: headers, body: printed.pdf)
+    }
+
+    /// The parcels a waybill step left waiting, each with its reason (the courier's words), after the summary.
+    private func waitingList(_ waiting: [WaitingShipment], _ texts: Texts) -> HTML {
+        guard !waiting.isEmpty else { return "" }
+        let items: [HTML] = waiting.map { parcel in
+            "<li>\(texts(.parcelWaits, ["shipment": String(parcel.shipmentID), "reason": parcel.reason]))</li>"
+        }
+        return "<ul class=\"error\">\(items)</ul>"
     }
 
     /// The longest hold note a page accepts, in characters.

@@ -27,7 +27,7 @@ extension WebPages {
             \(holds(order, texts))
             \(receiver(order, texts))
             \(lines(order, texts))
-            \(shipment(order, context))
+            \(try shipment(order, context))
             \(changeForms(order, context))
             \(try history(order, context))
             """
@@ -80,12 +80,23 @@ extension WebPages {
             """
     }
 
-    private func shipment(_ order: ZhangguiAPI.OrderDetail, _ context: PageContext) -> HTML {
+    /// The courier's last error on the parcel's open waybill request (a courier down or refusing), if any.
+    private func waybillError(_ shipmentID: Int64, _ context: PageContext) throws -> String? {
+        try database.read { connection in
+            try WaybillRequestRecords(connection).open(shipmentID: shipmentID, companyID: context.principal.companyID)
+        }?.error
+    }
+
+    private func shipment(_ order: ZhangguiAPI.OrderDetail, _ context: PageContext) throws -> HTML {
         let texts = context.texts
         var parts: [HTML] = []
         if let shipment = order.shipment {
             let shipped: HTML = shipment.shippedAt.map { " · \(texts(.shippedAt)) \(context.time($0))" } ?? .empty
             parts.append("<p>\(texts(.waybill)): \(shipment.courier ?? "") \(shipment.waybill ?? "—")\(shipped)</p>")
+            if shipment.waybill == nil, let error = try waybillError(shipment.id, context) {
+                let reason = texts(.parcelWaits, ["shipment": String(shipment.id), "reason": error])
+                parts.append("<p class=\"error\">\(reason)</p>")
+            }
         }
         if order.parts.count > 1 {
             let links = order.parts.map { part -> HTML in

@@ -3,10 +3,13 @@ import ZhangguiServices
 import ZhangguiStore
 
 extension WebPages {
-    /// A connected shop with the newest run of its sync log.
+    /// A connected shop with the newest run of its sync log, and the newest run of each kind (orders, refunds,
+    /// shipment confirmations, stock pushes…) that met errors: a pass's orders may be fine while its confirmations
+    /// fail.
     struct ShopState {
         let shop: ShopConnection
         let lastRun: SyncRun?
+        let problems: [SyncRun]
 
         var isExpired: Bool { shop.status == .authorizationExpired }
     }
@@ -14,6 +17,7 @@ extension WebPages {
     func addShopRoutes(to router: inout Router) {
         page(&router, .get, "/shops", .permission(.ordersRead)) { try shopsPage($0) }
         page(&router, .post, "/shops/{id}/sync", .permission(.importsRun)) { try syncShop($0) }
+        page(&router, .post, "/shops/{id}/backfill", .permission(.importsRun)) { try backfillShop($0) }
     }
 
     /// The connected shops the user may see, by code, each with its newest sync run.
@@ -23,10 +27,14 @@ extension WebPages {
             let runs = SyncRunRecords(connection)
             return try ShopConnectionRecords(connection).all(companyID: companyID)
                 .filter { context.principal.scope.admits(shop: $0.shopID) }
-                .map {
-                    ShopState(
-                        shop: $0,
-                        lastRun: try runs.recent(shopID: $0.shopID, companyID: companyID, limit: 1).first
+                .map { shop in
+                    let recent = try runs.recent(shopID: shop.shopID, companyID: companyID, limit: 24)
+                    var seen: Set<SyncRunKind> = []
+                    let newestOfEachKind = recent.filter { seen.insert($0.kind).inserted }
+                    return ShopState(
+                        shop: shop,
+                        lastRun: recent.first,
+                        problems: newestOfEachKind.filter { $0.counts.errors > 0 || !$0.lastError.isEmpty }
                     )
                 }
         }
@@ -88,6 +96,16 @@ extension WebPages {
         return "<p class=\"alarm\">\(texts(.expiredBanner, ["shops": expired.joined(separator: ", ")]))</p>"
     }
 
+    /// Each kind of run that met errors, with its count and last error, one per line.
+    func problemText(_ problems: [SyncRun], _ texts: Texts) -> HTML {
+        let lines: [HTML] = problems.map { run in
+            let kind = texts(Message(rawValue: "syncKind.\(run.kind.rawValue)") ?? .syncKindOrders)
+            let line = texts(.syncProblem, ["kind": kind, "errors": String(run.counts.errors), "error": run.lastError])
+            return "<div>\(line)</div>"
+        }
+        return "\(lines)"
+    }
+
     /// The shops with status and last sync; with `withActions`, a "sync now" button for those who may import.
     func shopTable(_ states: [ShopState], _ context: PageContext, withActions: Bool) -> HTML {
         let texts = context.texts
@@ -103,14 +121,14 @@ extension WebPages {
                 canSync
                 ? """
                 <td><form method="post" action="/shops/\(shop.shopID)/sync" class="inline">\(context.csrfField)\
-                <button type="submit">\(texts(.syncNow))</button></form></td>
+                <button type="submit">\(texts(.syncNow))</button></form> \(backfillForm(shop, context))</td>
                 """
                 : .empty
             let statusClass: HTML = state.isExpired ? " class=\"alarm\"" : ""
             return """
                 <tr><td>\(shop.shopCode) \(shop.shopName)</td><td>\(shop.platform.displayName)</td>\
                 <td\(statusClass)>\(status)</td><td>\(when)</td><td>\(result)</td>\
-                <td class="wrap">\(run?.lastError ?? "")</td>\(button)</tr>
+                <td class="wrap">\(problemText(state.problems, texts))</td>\(button)</tr>
                 """
         }
         let actionHeader: HTML = canSync ? "<th></th>" : .empty

@@ -13,7 +13,8 @@ extension WebPages {
     /// Seconds between two loads of a task's page while it runs.
     static let taskRefreshSeconds = 2
 
-    /// `GET /tasks`: the user's latest background tasks, newest first.
+    /// `GET /tasks`: the user's latest background tasks, newest first, each with its phase (while running) and a
+    /// progress bar; the page reloads itself while any of them runs.
     func tasksPage(_ context: PageContext) throws -> HTTPResponse {
         let texts = context.texts
         let principal = context.principal
@@ -23,7 +24,7 @@ extension WebPages {
         let rows = tasks.map { task -> HTML in
             """
             <tr><td><a href="/tasks/\(task.id)">\(task.id)</a></td><td>\(texts(Self.kindName(task.kind)))</td>\
-            <td>\(texts(Self.stateName(task.state)))</td><td class="number">\(task.done) / \(task.total)</td>\
+            <td>\(texts(Self.stateName(task.state)))</td><td>\(progressFigures(task, texts))</td>\
             <td>\(context.time(task.createdAt))</td></tr>
             """
         }
@@ -32,18 +33,23 @@ extension WebPages {
             ? "<p>\(texts(.noTasks))</p>"
             : """
             <table><tr><th>\(texts(.task))</th><th>\(texts(.taskKind))</th><th>\(texts(.state))</th>\
-            <th class="number">\(texts(.progress))</th><th>\(texts(.time))</th></tr>\(rows)</table>
+            <th>\(texts(.progress))</th><th>\(texts(.time))</th></tr>\(rows)</table>
             """
         let body: HTML = "<h1>\(texts(.tasks))</h1>\(table)"
-        return Responses.page(Layout(context: context).render(title: texts(.tasks), body: body))
+        let isAnyRunning = tasks.contains { !$0.state.isFinal }
+        let page = Layout(context: context).render(
+            title: texts(.tasks),
+            body: body,
+            refreshSeconds: isAnyRunning ? Self.taskRefreshSeconds : nil
+        )
+        return Responses.page(page)
     }
 
-    /// `GET /tasks/{id}`: one of the user's tasks with its progress; the page reloads itself while the task is
-    /// queued or running, and offers its result when done.
+    /// `GET /tasks/{id}`: one of the user's tasks with its phase and progress; the page reloads itself while the
+    /// task is queued or running, and offers its result when done.
     func taskPage(_ context: PageContext) throws -> HTTPResponse {
         let texts = context.texts
         let task = try ownTask(context)
-        let percent = task.total > 0 ? Int(task.done * 100 / task.total) : (task.state == .done ? 100 : 0)
         let result: HTML =
             task.state == .done && task.resultReference != nil
             ? "<p><a class=\"button\" href=\"/tasks/\(task.id)/result\">\(texts(.downloadResult))</a></p>" : .empty
@@ -53,8 +59,7 @@ extension WebPages {
             <h1>\(title)</h1>
             <p>\(texts(Self.kindName(task.kind))) · <strong id="task-state">\(texts(Self.stateName(task.state)))\
             </strong></p>
-            <progress max="100" value="\(percent)"></progress>
-            <p class="number">\(task.done) / \(task.total)</p>
+            \(progressFigures(task, texts))
             \(outcome(task, texts))
             \(result)
             \(waiting)
@@ -66,6 +71,30 @@ extension WebPages {
             refreshSeconds: task.state.isFinal ? nil : Self.taskRefreshSeconds
         )
         return Responses.page(page)
+    }
+
+    /// How far a task got: from the runner's memory while this process runs it (the phase, and figures that move
+    /// even inside the work's single transaction), else from its row.
+    func progress(of task: BackgroundTask) -> TaskProgress {
+        if task.state == .running, let live = api.tasks.liveProgress(of: task.id) { return live }
+        return TaskProgress(phase: "", done: task.done, total: task.total)
+    }
+
+    /// The phase's name, a `<progress>` bar and "done / total"; a bar without a value (the browser shows it as
+    /// busy) while nothing is known of the total.
+    func progressFigures(_ task: BackgroundTask, _ texts: Texts) -> HTML {
+        let figures = progress(of: task)
+        let phase: HTML =
+            Message(rawValue: "taskPhase.\(figures.phase)").map { "<span class=\"phase\">\(texts($0))</span> " }
+            ?? .empty
+        let bar: HTML =
+            figures.total > 0
+            ? "<progress max=\"\(figures.total)\" value=\"\(figures.done)\"></progress>"
+            : task.state == .done ? "<progress max=\"1\" value=\"1\"></progress>" : "<progress></progress>"
+        return """
+            <p class="task-progress">\(phase)\(bar) <span class="number">\(figures.done) / \
+            \(figures.total)</span></p>
+            """
     }
 
     /// `GET /tasks/{id}/result`: the result file of a done task of the user's (the labels' PDF).
@@ -99,7 +128,9 @@ extension WebPages {
                 },
                 uniquingKeysWith: { _, last in last }
             )
-            let message: Message = task.kind.hasPrefix("import.") ? .importCounts : .labelsPrinted
+            let message: Message =
+                task.kind.hasPrefix("import.")
+                ? .importCounts : task.kind == BackfillTask.kind ? .backfillDone : .labelsPrinted
             return "<p class=\"notice\">\(texts(message, values))</p>"
         case .failed, .interrupted:
             return "<p class=\"error\">\(texts(.taskFailed))</p><p><code>\(task.message)</code></p>"
@@ -113,6 +144,7 @@ extension WebPages {
         case "import.products": .importProducts
         case "import.stock": .importStock
         case "import.orders": .importOrders
+        case BackfillTask.kind: .backfill
         default: .printLabels
         }
     }

@@ -306,6 +306,24 @@ enum Message: String, CaseIterable, Sendable {
     case language
     case labelsRefused
     case shops
+    case syncKindOrders = "syncKind.orders"
+    case syncKindRefunds = "syncKind.refunds"
+    case syncKindBackfill = "syncKind.backfill"
+    case syncKindRepull = "syncKind.repull"
+    case syncKindShipments = "syncKind.shipments"
+    case syncKindStock = "syncKind.stock"
+    case syncProblem
+    case phaseReading = "taskPhase.reading"
+    case phaseWriting = "taskPhase.writing"
+    case phaseRendering = "taskPhase.rendering"
+    case phaseWindows = "taskPhase.windows"
+    case runningTasks
+    case backfill
+    case backfillFrom
+    case backfillTo
+    case backfillDone
+    case warehouseNeedsSender
+    case parcelWaits
     case bodyTooLarge
     case previewCounts
     case rowProblem

@@ -103,7 +103,8 @@ struct LabelAssembly {
             throw LabelError(
                 code: .noSender,
                 detail: "warehouse \(missing.sorted().joined(separator: ", ")) has no sender address for labels; "
-                    + "set one with zhanggui warehouse sender"
+                    + "set one with zhanggui warehouse sender",
+                warehouseCodes: missing.sorted()
             )
         }
         return senders

@@ -22,10 +22,13 @@ public struct LabelError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public let code: Code
     public let detail: String
+    /// The warehouses the refusal is about (`.noSender`: those without a sender), by code; empty otherwise.
+    public let warehouseCodes: [String]
 
-    public init(code: Code, detail: String) {
+    public init(code: Code, detail: String, warehouseCodes: [String] = []) {
         self.code = code
         self.detail = detail
+        self.warehouseCodes = warehouseCodes
     }
 
     public var description: String { detail }

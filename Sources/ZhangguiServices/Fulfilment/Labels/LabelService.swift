@@ -31,17 +31,19 @@ public struct LabelService: Sendable {
 
     /// Prints a selection: renders the PDF, then in one transaction records the prints (a new batch for a first
     /// print, reprints otherwise, each reprint in the audit log) and hands the PDF to `deliver` before committing,
-    /// so a label is recorded as printed exactly when its document was delivered.
+    /// so a label is recorded as printed exactly when its document was delivered. `labelDrawn` hears, while the PDF
+    /// is drawn (before the transaction), how many of how many labels are drawn so far.
     /// - Throws: ``LabelError``; whatever the renderer or `deliver` throws, with nothing recorded.
     public func print(
         _ selection: LabelSelection,
         companyID: Int64,
         actor: AuditActor,
         size: LabelSize? = nil,
+        labelDrawn: (_ done: Int, _ total: Int) -> Void = { _, _ in },
         deliver: ([UInt8]) throws -> Void
     ) throws -> PrintedLabels {
         let labels = try labels(selection, companyID: companyID, size: size)
-        let pdf = try renderer.render(labels: labels)
+        let pdf = try renderer.render(labels: labels) { labelDrawn($0, labels.count) }
         let waybills = labels.map(\.waybillNumber)
         let number = try database.write { connection -> Int64? in
             let number = try record(selection, waybills: waybills, companyID: companyID, actor: actor, in: connection)
@@ -99,8 +101,15 @@ public struct LabelService: Sendable {
             }
             return ids
         case .batch(let number):
-            guard let ids = try records.batchShipmentIDs(number: number, companyID: companyID), !ids.isEmpty else {
+            guard let ids = try records.batchShipmentIDs(number: number, companyID: companyID) else {
                 throw LabelError(code: .unknownBatch, detail: "there is no print batch \(number)")
+            }
+            guard !ids.isEmpty else {
+                throw LabelError(
+                    code: .nothingToPrint,
+                    detail: "every label of print batch \(number) carries a cancelled waybill number; "
+                        + "the parcels' labels with their new numbers are in later batches"
+                )
             }
             return ids
         case .waybills(let numbers):

@@ -41,6 +41,7 @@ struct RolePermissionTests {
             .replacingOccurrences(of: "{kind}", with: "products")
             .replacingOccurrences(of: "{number}", with: "RK-999999")
             .replacingOccurrences(of: "{waybill}", with: "ZG999999")
+            .replacingOccurrences(of: "{platformSku}", with: "1001")
     }
 
     /// An empty object for routes that read JSON, nothing for the others.

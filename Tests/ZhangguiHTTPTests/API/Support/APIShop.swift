@@ -17,6 +17,8 @@ final class APIShop {
     let test: TestServer
     /// Every route the server has, as the API declares them.
     let routes: [Router.Route]
+    /// The API the server runs, for tests that start its background tasks themselves.
+    let api: ZhangguiAPI
 
     /// One company of the shop, with the email of each role's user.
     struct Company {
@@ -32,11 +34,13 @@ final class APIShop {
     ///   - serving: the database the API is given, made from the shop's own (a wrapper that fails on purpose).
     ///   - trustsForwardedFor: whether the API takes clients' addresses from `X-Forwarded-For`.
     ///   - shopSync: the shops' sync the pages' "sync now" runs, made for the shop's database; none by default.
+    ///   - courierWaybills: the courier waybill step, made for the shop's database; none by default (range ZG).
     init(
         isBehindTLS: Bool = false,
         trustsForwardedFor: Bool = false,
         serving: (SQLiteDatabase) -> any Database = { $0 },
-        shopSync: (SQLiteDatabase) -> SyncService? = { _ in nil }
+        shopSync: (SQLiteDatabase) -> SyncService? = { _ in nil },
+        courierWaybills: (SQLiteDatabase) -> CourierWaybillService? = { _ in nil }
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("zhanggui-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -44,13 +48,15 @@ final class APIShop {
         let schema = try Migrator.migrate(database)
         companyA = try Self.company(database, name: "测试店", domain: "a.example", orders: ["A1", "A2"])
         companyB = try Self.company(database, name: "别家店", domain: "b.example", orders: ["B1"])
-        let settings = ZhangguiAPI.Settings(
+        var settings = ZhangguiAPI.Settings(
             isBehindTLS: isBehindTLS,
             trustsForwardedFor: trustsForwardedFor,
             checkAddress: { _, _, _ in .valid(divisionCode: "310101") },
             shopSync: shopSync(database)
         )
+        settings.courierWaybills = courierWaybills(database)
         let api = ZhangguiAPI(database: serving(database), schemaVersion: schema, settings: settings)
+        self.api = api
         routes = api.router.routes
         test = try TestServer { router in router = api.siteRouter }
     }
