@@ -64,7 +64,11 @@ struct TOPGateway: Sendable {
             let seconds = number(after: "last for", in: message).map { $0 + 1 } ?? settings.fallbackRetrySeconds
             return .rateLimited(retryAfterSeconds: seconds, message: message)
         }
-        if settings.unavailableCodes.contains(code) { return .unavailable(message: "\(fullCode): \(message)") }
+        // A sub_code starting `isv.` blames the request (the trade cannot ship, does not exist…): retrying the same
+        // call won't help, and it must not stop the rest of the sync. `isp.` and none blame the platform.
+        if settings.unavailableCodes.contains(code), !subCode.hasPrefix("isv.") {
+            return .unavailable(message: "\(fullCode): \(message)")
+        }
         return .rejected(code: fullCode, message: message)
     }
 }

@@ -119,6 +119,27 @@ struct TOPChannelTests {
         }
     }
 
+    @Test("code 15 is the platform failing, unless its sub_code (isv.…) blames the request")
+    func remoteServiceError() {
+        let refused =
+            #"{"error_response":{"code":15,"msg":"Remote service error","#
+            + #""sub_code":"isv.logistics-offline-service-error","sub_msg":"not in a state that can ship"}}"#
+        let failing = #"{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isp.top-remote-error"}}"#
+        #expect(
+            throws: ChannelError.rejected(
+                code: "15/isv.logistics-offline-service-error",
+                message: "Remote service error: not in a state that can ship"
+            )
+        ) {
+            try Self.channel(StubTransport(refused)).order(platformOrderID: "7")
+        }
+        #expect(
+            throws: ChannelError.unavailable(message: "15/isp.top-remote-error: Remote service error")
+        ) {
+            try Self.channel(StubTransport(failing)).order(platformOrderID: "7")
+        }
+    }
+
     @Test("a window longer than a day is refused before any call")
     func windowTooLong() {
         let transport = StubTransport("{}")
