@@ -63,7 +63,9 @@ enum AfterSaleCommand {
                 guard let found = try service.find(id, companyID: companyID) else { throw Refusal("no case \(id)") }
                 let covered = Set(found.lines.map(\.lineID))
                 let lines = try tradeLines(found.tradeID, database, companyID).filter { covered.contains($0.id) }
-                let conditions = try Dictionary(words.dropFirst(2).map { try condition($0, lines: lines) }) { $1 }
+                let conditions = try Dictionary(words.dropFirst(2).map { try condition($0, lines: lines) }) { _, _ in
+                    throw UsageError("a line is named twice; give each line one condition (LINE:defective|sellable)")
+                }
                 let received = try service.receiveReturn(
                     caseID: id,
                     conditions: conditions,

@@ -137,7 +137,8 @@ struct LabelServiceTests {
         #expect(
             throws: LabelError(
                 code: .noSender,
-                detail: "warehouse HZ has no sender address for labels; set one with zhanggui warehouse sender",
+                detail: "warehouse HZ has no sender address for labels; "
+                    + "set one with zhanggui warehouse sender HZ --name NAME --phone PHONE --address STREET",
                 warehouseCodes: ["HZ"]
             )
         ) { _ = try shop.print(.unprinted) }

@@ -165,7 +165,14 @@ extension ZhangguiAPI {
                     field: "lines[\(index)].condition"
                 )
             }
-            conditions[stored.id] = condition
+            guard conditions.updateValue(condition, forKey: stored.id) == nil else {
+                throw HTTPError(
+                    .badRequest,
+                    code: .invalidValue,
+                    message: "line \(line.lineNo) is named twice; give each line one condition",
+                    field: "lines[\(index)].lineNo"
+                )
+            }
         }
         let received = try answeringAfterSaleRefusals {
             try AfterSaleService(database: database).receiveReturn(

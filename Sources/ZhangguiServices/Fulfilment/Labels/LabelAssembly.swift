@@ -103,7 +103,7 @@ struct LabelAssembly {
             throw LabelError(
                 code: .noSender,
                 detail: "warehouse \(missing.sorted().joined(separator: ", ")) has no sender address for labels; "
-                    + "set one with zhanggui warehouse sender",
+                    + "set one with zhanggui warehouse sender \(missing.sorted()[0]) --name NAME --phone PHONE --address STREET",
                 warehouseCodes: missing.sorted()
             )
         }

@@ -71,6 +71,12 @@ struct AfterSaleAPITests {
             as: clerk,
             json: #"{"lines":[{"lineNo":5,"condition":"defective"}]}"#
         )
+        let twice = try await shop.call(
+            "POST",
+            path + "/receive",
+            as: clerk,
+            json: #"{"lines":[{"lineNo":1,"condition":"defective"},{"lineNo":1,"condition":"sellable"}]}"#
+        )
         let received = try await shop.call(
             "POST",
             path + "/receive",
@@ -93,6 +99,9 @@ struct AfterSaleAPITests {
         #expect(foreign.status == 400)
         #expect(try foreign.error["field"] as? String == "lines[0].lineNo")
         #expect(try foreign.error["message"] as? String == "line 5 is not in this case; it covers line 1")
+        #expect(twice.status == 400)
+        #expect(try twice.error["field"] as? String == "lines[1].lineNo")
+        #expect(try twice.error["message"] as? String == "line 1 is named twice; give each line one condition")
         #expect(try (received.json["lines"] as? [[String: Any]])?.first?["condition"] as? String == "defective")
         #expect(try refunded.json["state"] as? String == "refunded")
         #expect(actions == ["afterSale.open", "afterSale.agree", "afterSale.receive", "afterSale.refund"])
