@@ -1,3 +1,4 @@
+import ZhangguiCore
 public import ZhangguiSecurity
 import ZhangguiStore
 
@@ -35,8 +36,9 @@ public struct ShopSyncJob: ScheduledJob {
 
     public func run(_ context: JobContext) throws -> String {
         guard let box else {
+            // Only shops that would sync need the key: paused or 授权过期 ones are passed over without it.
             let shops = try ShopService(database: context.database, box: nil).shops(companyID: context.companyID)
-            guard shops.isEmpty else { throw SecretKeyError(code: .missing) }
+            guard shops.allSatisfy({ $0.status != .active }) else { throw SecretKeyError(code: .missing) }
             return "0 shops"
         }
         let sync = SyncService(database: context.database, channels: channels, box: box, nowMillis: nowMillis)

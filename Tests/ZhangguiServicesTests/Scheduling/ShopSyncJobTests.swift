@@ -48,6 +48,22 @@ struct ShopSyncJobTests {
         #expect(try bed.trades().isEmpty)
     }
 
+    @Test("without the key, a company whose only shop is paused runs a pass over none", arguments: Engine.all)
+    func pausedShopNeedsNoKey(engine: Engine) throws {
+        let bed = try SyncBed(engine)
+        try bed.database.write {
+            try ShopConnectionRecords($0)
+                .setStatus(.paused, from: .active, shopID: bed.shopID, companyID: bed.companyID)
+        }
+        let job = ShopSyncJob(channels: ScriptedChannels(channel: bed.channel), box: nil)
+        let scheduler = Scheduler(database: bed.database, jobs: [job], runner: "test:1", clock: HandClock(600).reading)
+
+        let reports = try scheduler.runDue()
+
+        #expect(reports.map(\.outcome) == [.succeeded])
+        #expect(reports.map(\.detail) == ["0 shops"])
+    }
+
     @Test("without the key, a company with no shops runs a pass over none", arguments: Engine.all)
     func noShops(engine: Engine) throws {
         let shop = try TestShop(engine)
