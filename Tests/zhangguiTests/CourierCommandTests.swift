@@ -11,7 +11,7 @@ struct CourierCommandTests {
         arguments: [
             ["courier", "add", "sf"], ["courier", "add", "sf", "--service", "ems", "--carrier", "EMS"],
             ["courier", "add", "sf", "--service", "sf", "--carrier", "SF"], ["courier", "rule", "ten", "sf"],
-            ["courier", "launch"],
+            ["courier", "launch"], ["waybill", "--courier", "ZG", "--courier", "SF"],
         ]
     )
     func usageMistakes(words: [String]) throws {
@@ -38,6 +38,9 @@ struct CourierCommandTests {
             ]) == 0
         )
         #expect(zhanggui.run(["courier", "rule", "10", "zg", "--province", "广东省", "--db", database]) == 0)
+        // 江浙沪 in one rule: --province repeats.
+        let eastCoast = ["--province", "江苏省", "--province", "浙江省", "--province", "上海"]
+        #expect(zhanggui.run(["courier", "rule", "11", "zg"] + eastCoast + ["--db", database]) == 0)
         #expect(zhanggui.run(["courier", "rule", "20", "nobody", "--db", database]) == 1)
         #expect(zhanggui.run(["courier", "remove-rule", "10", "--db", database]) == 0)
         #expect(zhanggui.run(["courier", "remove-rule", "10", "--db", database]) == 1)

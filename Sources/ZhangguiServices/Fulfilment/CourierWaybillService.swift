@@ -84,7 +84,10 @@ public struct CourierWaybillService: Sendable {
             let facts = try requests.facts(shipmentIDs: shipments.map(\.id), companyID: companyID)
             for shipment in shipments where try requests.open(shipmentID: shipment.id, companyID: companyID) == nil {
                 guard let fact = facts[shipment.id], let choice = book.choose(for: Self.parcelFacts(fact)) else {
-                    summary.waiting.append(WaitingShipment(shipmentID: shipment.id, reason: "no courier rule holds"))
+                    let reason =
+                        "no courier rule holds and there is no default account "
+                        + "(zhanggui courier add ACCOUNT … --default, or courier shop-default SHOP ACCOUNT)"
+                    summary.waiting.append(WaitingShipment(shipmentID: shipment.id, reason: reason))
                     continue
                 }
                 guard accounts.contains(where: { $0.code == choice.accountCode }) else {

@@ -32,7 +32,8 @@ struct Arguments: Sendable {
     }
 
     /// Options that may be given more than once, each value counting.
-    static let repeatable: Set<String> = ["warehouse"]
+    /// `--courier` repeats only for `shop set`; `waybill` refuses a second one itself.
+    static let repeatable: Set<String> = ["warehouse", "province", "city", "courier"]
 
     /// The value of option `name`: its `=value`, or the next word — unless that word is itself an option, which
     /// means the value was left out (`--note --db x` must not take `--db` as the note). Empty values are refused.

@@ -313,7 +313,7 @@ struct WarehousePageTests {
         let result = try await admin.post("/orders/actions", [("action", "waybill"), ("id", order)])
 
         #expect(result.status == 200)
-        #expect(result.text.contains("包裹 \(shipment) 还没有运单号：no courier rule holds"))
+        #expect(result.text.contains("包裹 \(shipment) 还没有运单号：no courier rule holds and there is no default account"))
         // A request whose courier was down: the order page shows the courier's words.
         try shop.database.write { connection in
             let requests = WaybillRequestRecords(connection)
