@@ -17,9 +17,13 @@ extension CourierCommands {
         _ companyID: Int64
     ) throws -> Int32 {
         let base = String((base ?? "http://127.0.0.1:8080").reversed().drop { $0 == "/" }.reversed())
-        guard let account = try accounts.openAccount(code: accountCode, companyID: companyID),
-            let reader = CourierClientFactory.pushReaders(account.service)
-        else {
+        guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+            throw UsageError("--base is the server's http:// or https:// address, such as https://erp.example.com")
+        }
+        guard let account = try accounts.openAccount(code: accountCode, companyID: companyID) else {
+            throw Refusal("there is no courier account \(accountCode) (zhanggui courier list shows them)")
+        }
+        guard let reader = CourierClientFactory.pushReaders(account.service) else {
             throw Refusal("courier account \(accountCode) does not push tracking (only sf and zto accounts do)")
         }
         var url = base + hookPath(companyID: companyID, accountCode: accountCode)

@@ -108,9 +108,12 @@ enum ShopCommands {
         let credentials = try CredentialsFile.read(file, platform: platform)
         let box = try secretBox()
         let (database, companyID) = try workspace.openCompany()
-        try ShopService(database: database, box: box).connect(
+        let service = ShopService(database: database, box: box)
+        // New credentials keep the shop's name unless --name gives another; a new shop is named by its code.
+        let known = try service.shops(companyID: companyID).first { $0.shopCode == code }?.shopName
+        try service.connect(
             code: code,
-            name: arguments.option("name") ?? code,
+            name: arguments.option("name") ?? known ?? code,
             credentials: credentials,
             replacing: arguments.flag("replace"),
             companyID: companyID

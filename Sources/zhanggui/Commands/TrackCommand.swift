@@ -18,7 +18,8 @@ enum TrackCommand {
                         seconds or an ISO 8601 time with its zone (2026-12-04T10:00:00+08:00); status is collected,
                         inTransit, delivering, delivered or problem. The same event twice is kept once; events
                         about waybills that are not ours are listed and skipped. Each parcel takes the state of its
-                        latest event; an order is delivered (签收) when all its parcels are.
+                        latest event, except that a delivered parcel is left only by a later problem (never by a
+                        late transit scan; docs/TRACKING.md); an order is delivered (签收) when all its parcels are.
             ORDER       the order's parcels: state, and every event oldest first.
             stale-days  the days a shipped order may go without tracking news before an alert (default 3).
             """,
