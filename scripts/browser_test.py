@@ -18,11 +18,11 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.select import Select
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 URL, OUT, TOOL, DB = sys.argv[1:5]
@@ -56,11 +56,28 @@ def fill(driver, fields):
         element.send_keys(value)
 
 
+def replaced(page):
+    """A wait condition: the page whose root element is `page` has been replaced by the next one. Chromium may
+    report the old root as stale or, while the new document loads, as a node that "does not belong to the
+    document"; both mean it is gone."""
+    def gone(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return gone
+
+
 def click(driver, selector):
     """Clicks the element and waits for the page it submits to or links to."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(replaced(page))
 
 
 def shot(driver, name):
@@ -77,7 +94,7 @@ def scan(driver, text):
     """Types into the focused field as a barcode scanner does, Enter included, and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.switch_to.active_element.send_keys(text + Keys.ENTER)
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(replaced(page))
 
 
 def import_orders(driver):
@@ -204,7 +221,7 @@ def check_warehouse_user(driver):
             document.body.appendChild(form); form.submit();"""
         page = clerk.find_element(By.TAG_NAME, "html")
         clerk.execute_script(script, token, first)
-        WebDriverWait(clerk, 10).until(expected_conditions.staleness_of(page))
+        WebDriverWait(clerk, 10).until(replaced(page))
         expect("没有权限" in clerk.page_source, "an approval posted by the warehouse clerk is refused")
         shot(clerk, "10-warehouse-refused")
     finally:
