@@ -62,7 +62,12 @@ func run(_ words: [String]) -> Int32 {
 /// Runs one command: parses its arguments, shows its help or carries it out, and turns errors into exit statuses.
 func run(_ command: Command, words: [String]) -> Int32 {
     do {
-        let arguments = try Arguments(words, flagNames: command.flags, optionNames: command.options)
+        let arguments = try Arguments(
+            words,
+            flagNames: command.flags,
+            optionNames: command.options,
+            repeatableNames: command.repeatable
+        )
         if arguments.flag("help") {
             Output.line(command.help)
             Output.line()

@@ -5,7 +5,12 @@ import Testing
 @Suite("Reading a command's arguments")
 struct ArgumentsTests {
     private func parse(_ words: [String]) throws(UsageError) -> Arguments {
-        try Arguments(words, flagNames: ["help", "dry-run"], optionNames: ["db", "limit", "warehouse"])
+        try Arguments(
+            words,
+            flagNames: ["help", "dry-run"],
+            optionNames: ["db", "limit", "warehouse"],
+            repeatableNames: ["warehouse"]
+        )
     }
 
     @Test("options, switches and positional values are told apart, in either option form")

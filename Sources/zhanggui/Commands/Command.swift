@@ -9,6 +9,8 @@ struct Command: Sendable {
     let flags: Set<String>
     /// Options with a value, the common ones it takes included.
     let options: Set<String>
+    /// The options that may be given more than once, each value counting.
+    let repeatable: Set<String>
     /// How many positional values it takes.
     let positionals: ClosedRange<Int>
     let run: @Sendable (Arguments) throws -> Int32
@@ -22,6 +24,7 @@ struct Command: Sendable {
         help: String,
         flags: Set<String> = [],
         options: Set<String> = [],
+        repeatable: Set<String> = [],
         positionals: ClosedRange<Int> = 0...0,
         common: Set<String> = ["db", "data"],
         run: @escaping @Sendable (Arguments) throws -> Int32
@@ -31,6 +34,7 @@ struct Command: Sendable {
         self.help = help
         self.flags = flags.union(["help"])
         self.options = options.union(common)
+        self.repeatable = repeatable
         self.positionals = positionals
         self.run = run
     }

@@ -47,6 +47,7 @@ enum CourierCommands {
             "service", "carrier", "credentials", "name", "province", "city", "shop", "min-grams", "max-grams",
             "min-fen", "max-fen", "base",
         ],
+        repeatable: ["province", "city", "shop"],
         positionals: 1...3
     ) { arguments in
         let values = Array(arguments.positional.dropFirst())

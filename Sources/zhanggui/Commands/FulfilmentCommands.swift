@@ -56,7 +56,6 @@ enum FulfilmentCommands {
             return try WaybillRanges.set(SetupSpecs.waybillRange(spec, label: "--set-range"), arguments: arguments)
         }
         if arguments.flag("ranges") { return try WaybillRanges.list(arguments: arguments) }
-        guard arguments.options("courier").count <= 1 else { throw UsageError("--courier is given twice") }
         if arguments.option("courier") == nil, try CourierWaybills.hasAccounts(arguments) {
             return try CourierWaybills.run(arguments)
         }

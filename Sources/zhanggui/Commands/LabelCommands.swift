@@ -23,7 +23,8 @@ enum LabelCommands {
               --size WxH       one size for every label: 76x130, 100x150 or 100x180 (default: each courier's size)
               --picklist FILE  also write the batch's picking list (拣货单)
             """,
-        options: ["out", "batch", "waybill", "size", "picklist"]
+        options: ["out", "batch", "waybill", "size", "picklist"],
+        repeatable: ["waybill"]
     ) { arguments in
         let selection = try selection(arguments)
         let out = try outputPath(arguments, "out")

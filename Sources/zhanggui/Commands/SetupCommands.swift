@@ -31,7 +31,8 @@ enum SetupCommands {
         options: [
             "name", "time-zone", "warehouse", "waybill-range", "high-priority", "min-list-share", "vat-rate",
             "standard",
-        ]
+        ],
+        repeatable: ["warehouse"]
     ) { arguments in
         let plan = try companyPlan(arguments)
         let workspace = Workspace(arguments)

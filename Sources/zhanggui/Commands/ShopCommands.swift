@@ -49,6 +49,7 @@ enum ShopCommands {
             "platform", "credentials", "name", "from", "to", "share", "buffer", "max", "limit", "overlap-seconds",
             "lag-seconds", "courier",
         ],
+        repeatable: ["courier"],
         positionals: 1...4
     ) { arguments in
         let action = arguments.positional[0]

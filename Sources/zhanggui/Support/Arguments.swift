@@ -6,9 +6,16 @@ struct Arguments: Sendable {
     private var flags: Set<String> = []
 
     /// Parses `words` against the command's switches (`flagNames`, no value) and options (`optionNames`, one value
-    /// each). `-h` is read as `--help`.
-    /// - Throws: ``UsageError`` for an unknown name, a switch given a value, or an option without one.
-    init(_ words: [String], flagNames: Set<String>, optionNames: Set<String>) throws(UsageError) {
+    /// each, except those in `repeatableNames`, which may be given again, each value counting). `-h` is read as
+    /// `--help`.
+    /// - Throws: ``UsageError`` for an unknown name, a switch given a value, an option without one, or an option
+    ///   given twice that does not repeat.
+    init(
+        _ words: [String],
+        flagNames: Set<String>,
+        optionNames: Set<String>,
+        repeatableNames: Set<String> = []
+    ) throws(UsageError) {
         var remaining = words[...]
         while let word = remaining.popFirst() {
             guard let (name, inlineValue) = Self.split(word) else {
@@ -20,7 +27,7 @@ struct Arguments: Sendable {
                 flags.insert(name)
             } else if optionNames.contains(name) {
                 let value = try Self.value(of: name, inline: inlineValue, next: &remaining)
-                guard options[name] == nil || Self.repeatable.contains(name) else {
+                guard options[name] == nil || repeatableNames.contains(name) else {
                     throw UsageError("--\(name) is given twice")
                 }
                 options[name, default: []].append(value)
@@ -30,10 +37,6 @@ struct Arguments: Sendable {
             }
         }
     }
-
-    /// Options that may be given more than once, each value counting.
-    /// `--courier` repeats only for `shop set`; `waybill` refuses a second one itself.
-    static let repeatable: Set<String> = ["warehouse", "province", "city", "courier"]
 
     /// The value of option `name`: its `=value`, or the next word — unless that word is itself an option, which
     /// means the value was left out (`--note --db x` must not take `--db` as the note). Empty values are refused.
