@@ -25,14 +25,11 @@ public struct CainiaoWaybillClient: CourierClient {
     ) {
         self.carrierCode = carrierCode
         self.templateURL = templateURL
-        let context = ChannelContext(
-            credentials: credentials,
-            transport: transport,
-            clock: clock,
-            log: .standardError,
-            fallbackRetrySeconds: 10
+        let settings = TOPSettings()
+        gateway = TOPGateway(
+            context: EWaybillMessages.context(credentials, transport, clock, settings.fallbackRetrySeconds),
+            settings: settings
         )
-        gateway = TOPGateway(context: context, settings: TOPSettings())
     }
 
     public func issueWaybill(for parcel: CourierParcel) throws(CourierError) -> IssuedWaybill {

@@ -14,14 +14,11 @@ public struct DoudianWaybillClient: CourierClient {
         clock: @escaping ChannelClock = systemClock
     ) {
         self.carrierCode = carrierCode
-        let context = ChannelContext(
-            credentials: credentials,
-            transport: transport,
-            clock: clock,
-            log: .standardError,
-            fallbackRetrySeconds: 10
+        let settings = DoudianSettings()
+        gateway = DoudianGateway(
+            context: EWaybillMessages.context(credentials, transport, clock, settings.fallbackRetrySeconds),
+            settings: settings
         )
-        gateway = DoudianGateway(context: context, settings: DoudianSettings())
     }
 
     public func issueWaybill(for parcel: CourierParcel) throws(CourierError) -> IssuedWaybill {

@@ -7,6 +7,23 @@ import ZhangguiServices
 enum EWaybillMessages {
     static let requestName = "param_waybill_cloud_print_apply_new_request"
 
+    /// The call context of an e-waybill client: the shop's credentials on its platform's gateway, logging to
+    /// standard error as the shops' channels do.
+    static func context(
+        _ credentials: ShopCredentials,
+        _ transport: any HTTPTransport,
+        _ clock: @escaping ChannelClock,
+        _ fallbackRetrySeconds: Int
+    ) -> ChannelContext {
+        ChannelContext(
+            credentials: credentials,
+            transport: transport,
+            clock: clock,
+            log: .standardError,
+            fallbackRetrySeconds: fallbackRetrySeconds
+        )
+    }
+
     /// One parcel's request, its request key as `object_id`; `carrierField` is `cp_code` (菜鸟) or `wp_code` (拼多多).
     static func request(_ parcel: CourierParcel, carrierField: String, carrierCode: String, templateURL: String)
         -> JSONValue

@@ -17,14 +17,11 @@ public struct PDDWaybillClient: CourierClient {
     ) {
         self.carrierCode = carrierCode
         self.templateURL = templateURL
-        let context = ChannelContext(
-            credentials: credentials,
-            transport: transport,
-            clock: clock,
-            log: .standardError,
-            fallbackRetrySeconds: 10
+        let settings = PDDSettings()
+        gateway = PDDGateway(
+            context: EWaybillMessages.context(credentials, transport, clock, settings.fallbackRetrySeconds),
+            settings: settings
         )
-        gateway = PDDGateway(context: context, settings: PDDSettings())
     }
 
     public func issueWaybill(for parcel: CourierParcel) throws(CourierError) -> IssuedWaybill {
